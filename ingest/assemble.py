@@ -1,0 +1,118 @@
+"""From a parser's Draft to a Transcript: canonical speakers, roles, kinds, reply_to, a stable id."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from datetime import date
+
+from rapidfuzz.distance import Levenshtein
+
+from .draft import Draft, RawTurn
+from .model import Transcript, Turn
+from .reading import Source
+from .speakers import canonical_name, classify
+
+_DATE_IN_NAME = re.compile(r"((?:19|20)\d{2})-?(\d{2})-?(\d{2})")
+
+
+def assemble(draft: Draft, source: Source, fmt: str) -> Transcript:
+    raws = [raw for raw in draft.turns if clean_text(raw.text)]
+    if not raws:
+        raise source.error("no transcript text found")
+    warnings = list(draft.warnings)
+    names = _merge_aliases([canonical_name(raw.speaker) for raw in raws], warnings)
+    roles = _roles_by_speaker(raws, names)
+    turns = [
+        Turn(
+            index=i,
+            speaker=name,
+            label=(raw.label or raw.speaker).strip(),
+            role=raw.role.strip() if raw.role else roles.get(name),
+            text=clean_text(raw.text),
+            timestamp=raw.timestamp,
+            start=raw.start,
+            end=raw.end,
+        )
+        for i, (raw, name) in enumerate(zip(raws, names))
+    ]
+    classify(turns, explicit=[raw.question for raw in raws])
+    event_date = draft.date or _first_date(turns) or _date_in_name(source.path.stem)
+    title = (draft.title or _title_from_name(source.path.stem)).strip()
+    return Transcript(
+        id=transcript_id(event_date, title),
+        title=title,
+        date=event_date,
+        source=str(source.path),
+        format=fmt,
+        started_at=draft.started_at,
+        ended_at=draft.ended_at,
+        turns=turns,
+        warnings=warnings,
+    )
+
+
+def clean_text(text: str) -> str:
+    """Fold runs of spaces (NBSPs included) and blank lines; keep paragraph breaks."""
+    text = re.sub(r"[ \t\u00a0\u2009\u202f]+", " ", text)
+    lines = [line.strip() for line in text.split("\n")]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
+def transcript_id(event_date: str | None, title: str, limit: int = 80) -> str:
+    slug = _slug(title)
+    if event_date and not slug.startswith(event_date):
+        slug = f"{event_date}-{slug}" if slug else event_date
+    if len(slug) > limit:
+        slug = slug[:limit].rsplit("-", 1)[0]
+    return slug or "transcript"
+
+
+def _slug(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+def _merge_aliases(names: list[str], warnings: list[str]) -> list[str]:
+    """Fold a rare spelling into a frequent one a letter or two away ("Admirar Giroir")."""
+    counts = Counter(names)
+    by_frequency = [name for name, _ in counts.most_common()]
+    alias: dict[str, str] = {}
+    for i, rare in enumerate(by_frequency):
+        for common in by_frequency[:i]:
+            if common in alias or counts[rare] * 3 > counts[common]:
+                continue
+            allowed = 1 if len(common) < 10 else 2
+            if Levenshtein.distance(rare.lower(), common.lower()) <= allowed:
+                alias[rare] = common
+                warnings.append(f"speaker label {rare!r} read as {common!r}")
+                break
+    return [alias.get(name, name) for name in names]
+
+
+def _roles_by_speaker(raws: list[RawTurn], names: list[str]) -> dict[str, str]:
+    """The role printed with a speaker's fullest label carries over to their bare labels."""
+    roles: dict[str, str] = {}
+    for raw, name in zip(raws, names):
+        if raw.role and len(raw.role.strip()) > len(roles.get(name, "")):
+            roles[name] = raw.role.strip()
+    return roles
+
+
+def _first_date(turns: list[Turn]) -> str | None:
+    return next((t.timestamp[:10] for t in turns if t.timestamp), None)
+
+
+def _date_in_name(stem: str) -> str | None:
+    match = _DATE_IN_NAME.search(stem)
+    if not match:
+        return None
+    try:
+        return date(*map(int, match.groups())).isoformat()
+    except ValueError:
+        return None
+
+
+def _title_from_name(stem: str) -> str:
+    return re.sub(r"[_\-]+", " ", stem).strip() or stem

@@ -1,0 +1,36 @@
+"""What a format parser returns: turns as printed, before speakers are merged and kinds decided."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class RawTurn:
+    speaker: str  # the name part of the label ("MS. PSAKI", "Xie Yingjun", "Q")
+    text: str
+    label: str | None = None  # the label exactly as printed; defaults to speaker
+    role: str | None = None  # a title or outlet printed with the label
+    question: bool | None = None  # True where the format marks a question (a "Q" label)
+    timestamp: str | None = None  # ISO 8601 wall clock with the date
+    start: float | None = None
+    end: float | None = None
+    line: int | None = None  # where the turn starts in the source, for error messages
+
+
+@dataclass
+class Draft:
+    turns: list[RawTurn]
+    title: str | None = None
+    date: str | None = None  # ISO date
+    started_at: str | None = None
+    ended_at: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+UNKNOWN_SPEAKER = "Unknown speaker"
+
+
+def unknown_speaker_turns(paragraphs: list[tuple[int, str]]) -> list[RawTurn]:
+    """The fallback when no speaker can be found: one Unknown-speaker turn per (line, paragraph)."""
+    return [RawTurn(UNKNOWN_SPEAKER, text, line=line) for line, text in paragraphs if text.strip()]
