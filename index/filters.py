@@ -1,0 +1,58 @@
+"""Retrieval filters, applied the same way to Chroma (a where clause) and to the keyword index (a mask)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import numpy as np
+
+
+@dataclass(frozen=True)
+class Filters:
+    speakers: tuple[str, ...] = ()
+    transcripts: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = ()
+    date_from: str | None = None  # ISO dates, inclusive
+    date_to: str | None = None
+
+    def __post_init__(self):
+        for value in (self.date_from, self.date_to):
+            if value is not None:
+                date.fromisoformat(value)  # a bad date fails here, not as an empty result
+
+    def where(self) -> dict | None:
+        clauses = [
+            {key: {"$in": list(values)}}
+            for key, values in (
+                ("speaker", self.speakers),
+                ("transcript_id", self.transcripts),
+                ("kind", self.kinds),
+            )
+            if values
+        ]
+        if self.date_from:
+            clauses.append({"date_int": {"$gte": _date_int(self.date_from)}})
+        if self.date_to:
+            clauses.append({"date_int": {"$lte": _date_int(self.date_to)}})
+        if len(clauses) > 1:
+            return {"$and": clauses}
+        return clauses[0] if clauses else None
+
+    def mask(self, columns: dict[str, np.ndarray]) -> np.ndarray | None:
+        """1.0 for the rows that pass, given the index's metadata columns; None when nothing filters."""
+        if self.where() is None:
+            return None
+        keep = np.ones(len(columns["speaker"]), dtype=bool)
+        for key, values in (("speaker", self.speakers), ("transcript_id", self.transcripts), ("kind", self.kinds)):
+            if values:
+                keep &= np.isin(columns[key], list(values))
+        if self.date_from:
+            keep &= columns["date_int"] >= _date_int(self.date_from)
+        if self.date_to:
+            keep &= columns["date_int"] <= _date_int(self.date_to)
+        return keep.astype(np.float32)
+
+
+def _date_int(iso: str) -> int:
+    return int(iso.replace("-", ""))

@@ -1,0 +1,70 @@
+"""BM25 over the committed chunks (bm25s), saved beside the store and rebuilt when it is stale."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import bm25s
+import numpy as np
+import Stemmer
+
+from .filters import Filters
+
+COLUMNS = ("speaker", "transcript_id", "kind", "date_int")
+_STEMMER = Stemmer.Stemmer("english")
+
+
+def tokenize(texts: list[str]):
+    return bm25s.tokenize(texts, stopwords="en", stemmer=_STEMMER, show_progress=False)
+
+
+class KeywordIndex:
+    def __init__(self, ids: list[str], columns: dict[str, np.ndarray], bm25: bm25s.BM25 | None):
+        self.ids = ids
+        self.columns = columns
+        self._bm25 = bm25
+
+    @classmethod
+    def build(cls, ids: list[str], texts: list[str], metadatas: list[dict]) -> KeywordIndex:
+        columns = {key: np.array([m[key] for m in metadatas]) for key in COLUMNS}
+        if not ids:
+            return cls([], columns, None)
+        bm25 = bm25s.BM25()
+        bm25.index(tokenize(texts), show_progress=False)
+        return cls(ids, columns, bm25)
+
+    def search(self, query: str, k: int, filters: Filters = Filters()) -> list[tuple[str, float]]:
+        """(chunk id, score) of the best k chunks with a positive score."""
+        if self._bm25 is None:
+            return []
+        tokens = bm25s.tokenize([query], stopwords="en", stemmer=_STEMMER, return_ids=False, show_progress=False)
+        if not tokens[0]:
+            return []
+        mask = filters.mask(self.columns)
+        docs, scores = self._bm25.retrieve(
+            tokens, k=min(k, len(self.ids)), weight_mask=mask, show_progress=False, n_threads=1
+        )
+        return [(self.ids[d], float(s)) for d, s in zip(docs[0], scores[0]) if s > 0]
+
+    def save(self, folder: Path) -> None:
+        tmp = folder.with_name(folder.name + ".tmp")
+        shutil.rmtree(tmp, ignore_errors=True)
+        tmp.mkdir(parents=True)
+        if self._bm25 is not None:
+            self._bm25.save(tmp, show_progress=False)
+        sidecar = {"ids": self.ids, "columns": {k: v.tolist() for k, v in self.columns.items()}}
+        (tmp / "podium.json").write_text(json.dumps(sidecar))
+        shutil.rmtree(folder, ignore_errors=True)
+        tmp.rename(folder)  # a reader sees the old folder or the whole new one
+
+    @classmethod
+    def load(cls, folder: Path) -> KeywordIndex | None:
+        try:
+            sidecar = json.loads((folder / "podium.json").read_text())
+        except (OSError, ValueError):
+            return None
+        columns = {k: np.array(v) for k, v in sidecar["columns"].items()}
+        bm25 = bm25s.BM25.load(folder, show_progress=False) if sidecar["ids"] else None
+        return cls(sidecar["ids"], columns, bm25)

@@ -1,0 +1,202 @@
+"""The store: chunks with embeddings in Chroma, a catalog of committed transcripts, and a keyword index.
+
+An ingest embeds first and commits last (the catalog record), so a failure or a kill at any point
+leaves readers seeing the store as it was. Chunk ids carry a hash of their content, so an unchanged
+file adds nothing, and a corrected one re-embeds only the chunks whose text changed.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from ingest import IngestError, Transcript, parse_file
+
+from .catalog import Catalog, SpeakerEntry, TranscriptEntry
+from .chunks import chunk_transcript
+from .embedder import Embedder
+from .keyword import KeywordIndex
+from .settings import Settings
+
+_BATCH = 5000  # under Chroma's maximum batch of 5,461
+
+
+@dataclass
+class IngestResult:
+    transcript: Transcript
+    status: str  # "added", "updated" or "unchanged"
+    chunks: int
+    embedded: int  # chunks whose text was embedded now; the rest reused stored vectors
+    replaced_source: str | None = None  # the file a replaced transcript came from, if another
+
+
+@dataclass
+class _View:
+    """What readers see: the committed chunks and the keyword index over them."""
+
+    fingerprint: str
+    committed: set[str]
+    keyword: KeywordIndex
+    checked: float
+
+
+class Store:
+    def __init__(self, settings: Settings | None = None, embedder: Embedder | None = None):
+        from llama_index.vector_stores.chroma import ChromaVectorStore
+
+        self.settings = settings or Settings()
+        self.embedder = embedder or Embedder(self.settings.embed_model, str(self.settings.store / "models"))
+        client = _client(self.settings)
+        name = _collection_name(self.embedder.name)
+        collection = client.get_or_create_collection(
+            name, embedding_function=None, configuration={"hnsw": {"space": "cosine"}}
+        )
+        self.vectors = ChromaVectorStore(chroma_collection=collection)
+        self.collection = collection
+        self.catalog = Catalog(client, f"{name}-catalog")
+        self._cache = self.settings.store / "keyword" / name
+        self._view: _View | None = None
+
+    # -- writing ---------------------------------------------------------------------------------
+
+    def ingest(self, transcript: Transcript) -> IngestResult:
+        nodes = chunk_transcript(
+            transcript, self.embedder.count_tokens, self.embedder.max_tokens - 2, self.embedder.name
+        )
+        previous = self.catalog.chunk_ids([transcript.id]).get(transcript.id, [])
+        old_source = self._source_of(transcript.id) if previous else None
+        self._drop_orphans(transcript.id, set(previous))
+        new_ids = [n.node_id for n in nodes]
+        if new_ids == previous and old_source == transcript.source:
+            return IngestResult(transcript, "unchanged", len(nodes), 0)
+        fresh = [n for n in nodes if n.node_id not in set(previous)]
+        embedded = self._embed(fresh, transcript.id)
+        for start in range(0, len(fresh), _BATCH):
+            self.vectors.add(fresh[start : start + _BATCH])
+        self.catalog.commit(transcript, new_ids)  # the commit point
+        self._delete(sorted(set(previous) - set(new_ids)))
+        self._view = None
+        status = "updated" if previous else "added"
+        replaced = old_source if old_source != transcript.source else None
+        return IngestResult(transcript, status, len(nodes), embedded, replaced)
+
+    def ingest_files(self, paths: Iterable[Path], format: str | None = None) -> Iterator[tuple[Path, IngestResult | IngestError]]:
+        """Parse and ingest each file; a bad file yields its error and the others go on."""
+        from rich.progress import track
+
+        paths = list(paths)
+        for path in track(paths, description="ingesting", disable=len(paths) < 2, transient=True):
+            try:
+                yield path, self.ingest(parse_file(path, format))
+            except IngestError as exc:
+                yield path, exc
+
+    def remove(self, transcript_id: str) -> bool:
+        chunk_ids = self.catalog.chunk_ids([transcript_id]).get(transcript_id)
+        if chunk_ids is None:
+            return False
+        self.catalog.delete(transcript_id)
+        self._drop_orphans(transcript_id, set())
+        self._view = None
+        return True
+
+    def _embed(self, nodes, transcript_id: str) -> int:
+        """Set each node's embedding, reusing stored vectors of identical text; return how many were computed."""
+        reuse = self._stored_vectors(transcript_id, {n.metadata["text_hash"] for n in nodes})
+        todo = [n for n in nodes if n.metadata["text_hash"] not in reuse]
+        for node, vector in zip(todo, self.embedder.embed_texts([n.text for n in todo])):
+            node.embedding = vector
+        for node in nodes:
+            if node.embedding is None:
+                node.embedding = reuse[node.metadata["text_hash"]]
+        return len(todo)
+
+    def _stored_vectors(self, transcript_id: str, hashes: set[str]) -> dict[str, list[float]]:
+        if not hashes:
+            return {}
+        got = self.collection.get(
+            where={"$and": [{"transcript_id": transcript_id}, {"text_hash": {"$in": sorted(hashes)}}]},
+            include=["metadatas", "embeddings"],
+        )
+        return {m["text_hash"]: list(e) for m, e in zip(got["metadatas"], got["embeddings"])}
+
+    def _drop_orphans(self, transcript_id: str, keep: set[str]) -> None:
+        """Delete a transcript's chunks that no commit names: leftovers of a killed ingest, or a removal."""
+        stored = self.collection.get(where={"transcript_id": transcript_id}, include=[])["ids"]
+        self._delete([i for i in stored if i not in keep])
+
+    def _delete(self, ids: list[str]) -> None:
+        for start in range(0, len(ids), _BATCH):
+            self.collection.delete(ids=ids[start : start + _BATCH])
+
+    def _source_of(self, transcript_id: str) -> str | None:
+        return next((e.source for e in self.catalog.entries() if e.id == transcript_id), None)
+
+    # -- reading ---------------------------------------------------------------------------------
+
+    def transcripts(self) -> list[TranscriptEntry]:
+        return self.catalog.entries()
+
+    def speakers(self, transcript_ids: list[str] | None = None) -> dict[str, list[SpeakerEntry]]:
+        return self.catalog.speakers(transcript_ids)
+
+    def view(self) -> _View:
+        """The committed state, re-read when another process may have written (every refresh_seconds)."""
+        now = time.monotonic()
+        if self._view and now - self._view.checked < self.settings.refresh_seconds:
+            return self._view
+        fingerprint = self.catalog.fingerprint()
+        if self._view and self._view.fingerprint == fingerprint:
+            self._view.checked = now
+            return self._view
+        committed = {i for ids in self.catalog.chunk_ids().values() for i in ids}
+        self._view = _View(fingerprint, committed, self._keyword_index(fingerprint, committed), now)
+        return self._view
+
+    def _keyword_index(self, fingerprint: str, committed: set[str]) -> KeywordIndex:
+        folder = self._cache / fingerprint
+        index = KeywordIndex.load(folder)
+        if index is not None and set(index.ids) == committed:
+            return index
+        ids, texts, metadatas = self._committed_chunks(sorted(committed))
+        index = KeywordIndex.build(ids, texts, metadatas)
+        for stale in self._cache.glob("*") if self._cache.exists() else []:
+            if stale.name != fingerprint:
+                _rmtree(stale)
+        index.save(folder)
+        return index
+
+    def _committed_chunks(self, ids: list[str]) -> tuple[list[str], list[str], list[dict]]:
+        out_ids, texts, metadatas = [], [], []
+        for start in range(0, len(ids), _BATCH):
+            got = self.collection.get(ids=ids[start : start + _BATCH], include=["documents", "metadatas"])
+            out_ids += got["ids"]
+            texts += got["documents"]
+            metadatas += got["metadatas"]
+        return out_ids, texts, metadatas
+
+
+def _client(settings: Settings):
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    chroma_settings = ChromaSettings(anonymized_telemetry=False)
+    if settings.chroma_host:
+        return chromadb.HttpClient(host=settings.chroma_host, port=settings.chroma_port, settings=chroma_settings)
+    settings.store.mkdir(parents=True, exist_ok=True)
+    return chromadb.PersistentClient(path=str(settings.store / "chroma"), settings=chroma_settings)
+
+
+def _collection_name(model: str) -> str:
+    """One collection per embedding model: vectors of different models must never mix."""
+    slug = re.sub(r"[^a-zA-Z0-9]+", "-", Path(model).name).strip("-").lower()
+    return f"podium-{slug}"[:60].rstrip("-")
+
+
+def _rmtree(path: Path) -> None:
+    import shutil
+
+    shutil.rmtree(path, ignore_errors=True)
