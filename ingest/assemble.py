@@ -18,8 +18,8 @@ _DATE_IN_NAME = re.compile(r"((?:19|20)\d{2})-?(\d{2})-?(\d{2})")
 
 
 def assemble(draft: Draft, source: Source, fmt: str) -> Transcript:
-    raws = [raw for raw in draft.turns if clean_text(raw.text)]
-    if not raws:
+    raws = [raw for raw in draft.turns if draft.fixed_positions or clean_text(raw.text)]
+    if not any(clean_text(raw.text) for raw in raws):
         raise source.error("no transcript text found")
     warnings = list(draft.warnings)
     names = _merge_aliases([canonical_name(raw.speaker) for raw in raws], warnings)

@@ -26,6 +26,8 @@ class Draft:
     started_at: str | None = None
     ended_at: str | None = None
     warnings: list[str] = field(default_factory=list)
+    # Keep empty turns: the format's turn positions are referenced elsewhere (QMSum's gold spans).
+    fixed_positions: bool = False
 
 
 UNKNOWN_SPEAKER = "Unknown speaker"
