@@ -21,6 +21,8 @@ def chunk_transcript(
 ) -> list[TextNode]:
     nodes = []
     for turn in transcript.turns:
+        if not turn.text:  # an empty turn kept only for its position (QMSum)
+            continue
         parts = split_turn(turn.text, count_tokens, max_tokens)
         for part, (start, end) in enumerate(parts):
             nodes.append(_node(transcript, turn, part, len(parts), turn.text[start:end], start, model))

@@ -23,3 +23,20 @@ def sample_path() -> Path:
 @pytest.fixture(scope="session")
 def fixtures() -> Path:
     return ROOT / "tests" / "fixtures"
+
+
+@pytest.fixture(scope="session")
+def embedder():
+    """The real offline MiniLM, loaded once for the session."""
+    os.environ["HF_HUB_OFFLINE"] = "1"
+    from index.embedder import Embedder
+
+    return Embedder()
+
+
+@pytest.fixture
+def store(tmp_path, embedder):
+    from index.settings import Settings
+    from index.store import Store
+
+    return Store(Settings(store=tmp_path / "store", refresh_seconds=0), embedder)

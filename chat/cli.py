@@ -1,0 +1,114 @@
+"""The `podium` command: a thin shell over ingest, index and the chat engine.
+
+Heavy libraries (torch, chromadb, llama-index) are imported inside the commands that need them,
+so `podium show` and `podium --help` start fast.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from ingest import FORMATS, IngestError, Transcript, parse_file
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__.splitlines()[0])
+
+FormatOpt = Annotated[
+    Optional[str], typer.Option("--format", "-f", help=f"Override detection: {', '.join(FORMATS)}")
+]
+StoreOpt = Annotated[
+    Optional[Path], typer.Option("--store", help="Store folder (default $PODIUM_STORE or .podium)")
+]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON")]
+
+
+def fail(message: str) -> None:
+    typer.echo(f"error: {message}", err=True)
+    raise typer.Exit(1)
+
+
+@app.command()
+def show(file: Path, format: FormatOpt = None, json_: JsonOpt = False) -> None:
+    """Parse a transcript file and print its turns."""
+    try:
+        transcript = parse_file(file, format)
+    except IngestError as exc:
+        fail(str(exc))
+    for warning in transcript.warnings:
+        typer.echo(f"warning: {file}: {warning}", err=True)
+    if json_:
+        typer.echo(transcript.model_dump_json(indent=2, exclude={"warnings", "source"}))
+        return
+    from .render import render_transcript
+
+    typer.echo(render_transcript(transcript))
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders")],
+    format: FormatOpt = None,
+    store: StoreOpt = None,
+) -> None:
+    """Parse transcripts and add them to the store; a file already there is skipped."""
+    from .render import ingest_summary
+    from .wiring import open_store
+
+    files = _expand(paths)
+    db = open_store(store)
+    failed = 0
+    for path, result in db.ingest_files(files, format):
+        if isinstance(result, IngestError):
+            failed += 1
+            typer.echo(f"error: {result}", err=True)
+            continue
+        for warning in result.transcript.warnings:
+            typer.echo(f"warning: {path}: {warning}", err=True)
+        typer.echo(ingest_summary(result))
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command("list")
+def list_(store: StoreOpt = None, json_: JsonOpt = False) -> None:
+    """List the stored transcripts with their turn and chunk counts."""
+    from .wiring import open_store
+
+    rows = [entry.model_dump() for entry in open_store(store).transcripts()]
+    if json_:
+        typer.echo(json.dumps(rows, indent=2))
+        return
+    for row in rows:
+        typer.echo(f"{row['id']}  {row['date'] or '-'}  {row['turns']} turns  {row['chunks']} chunks  {row['title']}")
+
+
+@app.command()
+def remove(transcript_id: str, store: StoreOpt = None) -> None:
+    """Delete a transcript and its chunks from the store."""
+    from .wiring import open_store
+
+    if not open_store(store).remove(transcript_id):
+        fail(f"no transcript {transcript_id!r} in the store")
+    typer.echo(f"removed {transcript_id}")
+
+
+def _expand(paths: list[Path]) -> list[Path]:
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")))
+        else:
+            files.append(path)
+    return files
+
+
+def main() -> None:
+    app(prog_name="podium")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

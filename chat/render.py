@@ -1,0 +1,62 @@
+"""Plain-text views of transcripts and results for the terminal."""
+
+from __future__ import annotations
+
+import textwrap
+
+from ingest import Transcript, Turn
+
+
+def when(turn: Turn) -> str:
+    if turn.timestamp:
+        return turn.timestamp[11:19]
+    if turn.start is not None:
+        return _offset(turn.start)
+    return ""
+
+
+def time_span(transcript: Transcript) -> str:
+    first, last = transcript.turns[0], transcript.turns[-1]
+    if first.timestamp and last.timestamp:
+        return f"{when(first)}–{when(last)}"
+    if first.start is not None and last.end is not None:
+        return f"{_offset(first.start)}–{_offset(last.end)}"
+    if transcript.started_at:
+        return " – ".join(filter(None, [transcript.started_at, transcript.ended_at]))
+    return "no times"
+
+
+def render_transcript(transcript: Transcript) -> str:
+    lines = [
+        transcript.title,
+        f"{transcript.id} · {transcript.date or 'no date'} · {transcript.format} · "
+        f"{len(transcript.turns)} turns · {time_span(transcript)}",
+        "",
+    ]
+    for turn in transcript.turns:
+        who = f"{turn.speaker} ({turn.role})" if turn.role else turn.speaker
+        reply = f" → answers [{turn.reply_to}]" if turn.reply_to is not None else ""
+        lines.append(f"[{turn.index}] {when(turn)}  {who} · {turn.kind}{reply}".replace("]  ", "] "))
+        for paragraph in turn.text.split("\n\n"):
+            lines.extend(textwrap.wrap(paragraph, 100, initial_indent="    ", subsequent_indent="    "))
+        lines.append("")
+    return "\n".join(lines)
+
+
+def ingest_summary(result) -> str:
+    t = result.transcript
+    speakers = t.speakers()
+    shown = ", ".join(speakers[:6]) + (f" and {len(speakers) - 6} more" if len(speakers) > 6 else "")
+    line = (
+        f"{result.status} {t.id}: {len(t.turns)} turns, {len(speakers)} speakers ({shown}), "
+        f"{time_span(t)}; {result.chunks} chunks, {result.embedded} embedded"
+    )
+    if result.replaced_source:
+        line += f"; replaces the copy from {result.replaced_source}"
+    return line
+
+
+def _offset(seconds: float) -> str:
+    minutes, secs = divmod(int(seconds), 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"

@@ -1,0 +1,132 @@
+"""The store: idempotent ingest, corrections re-embed only what changed, removal, persistence, atomicity."""
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from index.retriever import HybridRetriever
+from index.settings import Settings
+from index.store import Store
+from ingest import parse_file
+
+PODIUM = [sys.executable, "-m", "chat.cli"]
+
+
+def _entry(store, transcript_id):
+    return next(e for e in store.transcripts() if e.id == transcript_id)
+
+
+def test_ingest_twice_adds_and_embeds_nothing(store, sample_path):
+    first = store.ingest(parse_file(sample_path))
+    count = store.collection.count()
+    second = store.ingest(parse_file(sample_path))
+    assert (first.status, second.status) == ("added", "unchanged")
+    assert first.embedded == first.chunks >= 11
+    assert second.embedded == 0
+    assert store.collection.count() == count == first.chunks
+    assert len(store.transcripts()) == 1
+
+
+def test_corrected_file_replaces_and_reembeds_only_changed_text(store, sample_path, tmp_path):
+    original = store.ingest(parse_file(sample_path))
+    corrected = tmp_path / "corrected.txt"
+    text = sample_path.read_text()
+    old = "To revitalize Heilongjiang, talent is the key."
+    assert old in text
+    corrected.write_text(text.replace(old, "To revitalize Heilongjiang, talent is the decisive key.", 1))
+    result = store.ingest(parse_file(corrected))
+    assert result.transcript.id == original.transcript.id
+    assert result.status == "updated" and result.replaced_source == str(sample_path)
+    assert result.embedded == 1  # the one chunk holding the changed sentence
+    assert store.collection.count() == result.chunks  # the old chunk is gone
+    docs = store.collection.get(include=["documents"])["documents"]
+    assert any("decisive key" in d for d in docs) and not any("talent is the key." in d for d in docs)
+
+
+def test_remove_deletes_chunks_and_catalog_entry(store, sample_path):
+    transcript = store.ingest(parse_file(sample_path)).transcript
+    assert store.remove(transcript.id)
+    assert store.transcripts() == [] and store.collection.count() == 0
+    assert HybridRetriever(store).retrieve("talent") == []
+    assert not store.remove(transcript.id)
+
+
+def test_speaker_registry(store, sample_path):
+    transcript = store.ingest(parse_file(sample_path)).transcript
+    registry = {s.name: s for s in store.speakers()[transcript.id]}
+    xie = registry["Xie Yingjun"]
+    assert xie.turns == 2 and "Spokesperson" in xie.role and len(xie.labels) == 2
+    assert registry["Chen Shaobo"].kinds == {"answer": 1}
+
+
+def test_store_persists_across_processes(tmp_path, sample_path):
+    env = {**os.environ, "PODIUM_STORE": str(tmp_path / "store"), "HF_HUB_OFFLINE": "1"}
+    ingest = subprocess.run([*PODIUM, "ingest", str(sample_path)], env=env, capture_output=True, text=True)
+    assert ingest.returncode == 0, ingest.stderr
+    assert "added" in ingest.stdout and "11 turns" in ingest.stdout
+    listed = subprocess.run([*PODIUM, "list", "--json"], env=env, capture_output=True, text=True)
+    rows = json.loads(listed.stdout)
+    assert [(r["turns"], r["date"]) for r in rows] == [(11, "2024-04-26")]
+    again = subprocess.run([*PODIUM, "ingest", str(sample_path)], env=env, capture_output=True, text=True)
+    assert "unchanged" in again.stdout and "0 embedded" in again.stdout
+
+
+def _big_liveblog(path, turns: int) -> None:
+    """A live-blog page with the sample's title line and many short entries: the same transcript id."""
+    lines = ["Live broadcast | The State Council Information Office held a series of press conferences with the theme of “Promoting High-quality Development” to introduce the theme of “firmly grasping the strategic positioning in the overall development of the country and striving to create a new situation for Heilongjiang’s high-quality development and sustainable revitalization”", ""]
+    for i in range(turns):
+        speaker = "Chen Shaobo" if i % 2 else "Yu Jian"
+        lines += [f"{speaker}:", "", f"Entry {i} on talent, forests, grain and ports.", "",
+                  f"2024-04-26 {10 + i // 3600:02d}:{i // 60 % 60:02d}:{i % 60:02d}", ""]
+    path.write_text("\n".join(lines))
+
+
+def test_kill_mid_ingest_leaves_the_store_as_it_was(tmp_path, sample_path, embedder):
+    settings = Settings(store=tmp_path / "store", refresh_seconds=0)
+    store = Store(settings, embedder)
+    before = store.ingest(parse_file(sample_path))
+    committed = _entry(store, before.transcript.id)
+    big = tmp_path / "big.txt"
+    _big_liveblog(big, 3000)
+    assert parse_file(big).id == before.transcript.id
+    env = {**os.environ, "PODIUM_STORE": str(settings.store), "HF_HUB_OFFLINE": "1"}
+    child = subprocess.Popen([*PODIUM, "ingest", str(big)], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 300
+    while store.collection.count() == before.chunks and child.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+    child.send_signal(signal.SIGKILL)
+    child.wait()
+    assert child.returncode == -signal.SIGKILL, "the ingest finished before it could be killed mid-write"
+    reader = Store(settings, embedder)
+    assert _entry(reader, before.transcript.id) == committed  # the old version, untouched
+    results = HybridRetriever(reader, top_k=20).retrieve("talent forests grain ports")
+    assert results and all("Entry" not in r.node.text for r in results)
+    # The next ingest clears what the killed one left behind.
+    after = reader.ingest(parse_file(big))
+    assert after.status == "updated" and reader.collection.count() == after.chunks == 3000
+
+
+def test_kill_before_any_write_leaves_an_empty_store_empty(tmp_path, sample_path):
+    env = {**os.environ, "PODIUM_STORE": str(tmp_path / "store"), "HF_HUB_OFFLINE": "1"}
+    big = tmp_path / "big.txt"
+    _big_liveblog(big, 2000)
+    child = subprocess.Popen([*PODIUM, "ingest", str(big)], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    time.sleep(8)  # past start-up, inside the embedding of 2,000 chunks
+    assert child.poll() is None
+    child.send_signal(signal.SIGKILL)
+    child.wait()
+    listed = subprocess.run([*PODIUM, "list", "--json"], env=env, capture_output=True, text=True)
+    assert json.loads(listed.stdout) == []
+
+
+def test_bad_files_write_nothing(tmp_path, store):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    results = list(store.ingest_files([empty]))
+    assert "empty" in str(results[0][1])
+    assert store.transcripts() == [] and store.collection.count() == 0
