@@ -47,7 +47,7 @@ def read_source(path: str | Path, max_bytes: int = MAX_BYTES) -> Source:
         size = path.stat().st_size
         if size > max_bytes:
             raise IngestError(
-                path, f"file is {size / 1e6:.0f} MB, over the {max_bytes / 1e6:.0f} MB limit"
+                path, f"file is {size / 2**20:.0f} MB, over the {max_bytes / 2**20:.0f} MB limit"
             )
         if path.is_dir():
             raise IngestError(path, "is a folder, not a file")
