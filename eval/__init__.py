@@ -1,0 +1,1 @@
+"""Evaluation sets and the runner; uses the chat engine's public API only."""
