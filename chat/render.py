@@ -36,7 +36,8 @@ def render_transcript(transcript: Transcript) -> str:
     for turn in transcript.turns:
         who = f"{turn.speaker} ({turn.role})" if turn.role else turn.speaker
         reply = f" → answers [{turn.reply_to}]" if turn.reply_to is not None else ""
-        lines.append(f"[{turn.index}] {when(turn)}  {who} · {turn.kind}{reply}".replace("]  ", "] "))
+        head = " ".join(filter(None, [f"[{turn.index}]", when(turn), who]))
+        lines.append(f"{head} · {turn.kind}{reply}")
         for paragraph in turn.text.split("\n\n"):
             lines.extend(textwrap.wrap(paragraph, 100, initial_indent="    ", subsequent_indent="    "))
         lines.append("")
