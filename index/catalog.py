@@ -76,6 +76,12 @@ class Catalog:
             for i, doc in zip(got["ids"], got["documents"])
         }
 
+    def transcript(self, transcript_id: str) -> Transcript | None:
+        got = self._collection.get(ids=[transcript_id], include=["documents"])
+        if not got["ids"]:
+            return None
+        return Transcript(**json.loads(got["documents"][0])["transcript"])
+
     def commit(self, transcript: Transcript, chunk_ids: list[str]) -> TranscriptEntry:
         entry = TranscriptEntry(
             id=transcript.id,
@@ -90,6 +96,8 @@ class Catalog:
         document = {
             "chunks": chunk_ids,
             "speakers": [s.model_dump() for s in speaker_registry(transcript)],
+            # The whole transcript, so that a quote can be shown in its turn and the turn in its transcript.
+            "transcript": transcript.model_dump(exclude={"warnings"}),
         }
         metadata = {k: ("" if v is None else v) for k, v in entry.model_dump().items()}
         self._collection.upsert(

@@ -43,7 +43,7 @@ class Embedder:
     def count_tokens(self, text: str) -> int:
         # The wrapped SentenceTransformer's own tokenizer: the one whose window we must fit.
         tokenizer = self.model._model.tokenizer
-        return len(tokenizer(text, add_special_tokens=False)["input_ids"])
+        return len(tokenizer(text, add_special_tokens=False, verbose=False)["input_ids"])
 
     def embed_texts(self, texts: list[str]) -> list[list[float]]:
         return self.model.get_text_embedding_batch(texts) if texts else []

@@ -140,6 +140,9 @@ class Store:
     def transcripts(self) -> list[TranscriptEntry]:
         return self.catalog.entries()
 
+    def transcript(self, transcript_id: str) -> Transcript | None:
+        return self.catalog.transcript(transcript_id)
+
     def speakers(self, transcript_ids: list[str] | None = None) -> dict[str, list[SpeakerEntry]]:
         return self.catalog.speakers(transcript_ids)
 

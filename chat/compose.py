@@ -1,0 +1,86 @@
+"""Turning chosen sentences into the answer text and its citations: quotes verbatim, each marked [n]."""
+
+from __future__ import annotations
+
+import re
+
+from .contract import Citation
+from .evidence import Evidence
+
+
+def short_role(speaker: str, role: str | None) -> str | None:
+    """The title a reporter would print: 'Member of X and Executive Vice Governor' -> 'Executive Vice Governor'."""
+    if not role or role.lower() in speaker.lower():
+        return None
+    last = re.split(r" and |, ", role)[-1]
+    return re.split(r"\s+of\s+", last)[0].strip() or role
+
+
+def when(meta: dict) -> str | None:
+    if meta.get("timestamp"):
+        return f"at {meta['timestamp'][11:19]}"
+    start = meta.get("start")
+    if start is not None and start >= 0:
+        minutes, seconds = divmod(int(start), 60)
+        return f"at {minutes}:{seconds:02d} into the recording"
+    return None
+
+
+def attribution(meta: dict, verb: str = "") -> str:
+    """'Chen Shaobo, Executive Vice Governor, at 10:27:15' or '..., Executive Vice Governor, answered at ...'."""
+    role = short_role(meta["speaker"], meta.get("role") or None)
+    who = ", ".join(filter(None, [meta["speaker"], role]))
+    action = " ".join(filter(None, [verb, when(meta)]))
+    if not action:
+        return who
+    return f"{who}, {action}" if role or not verb else f"{who} {action}"
+
+
+def citation(n: int, evidence: list[Evidence]) -> Citation:
+    """One citation for adjacent sentences of one chunk: the quote spans them, verbatim."""
+    meta = evidence[0].meta
+    text = evidence[0].node.node.text
+    quote = text[min(e.start for e in evidence) : max(e.end for e in evidence)]
+    return Citation(
+        n=n,
+        transcript_id=meta["transcript_id"],
+        transcript_title=meta["title"],
+        date=meta["date"] or None,
+        speaker=meta["speaker"],
+        role=meta["role"] or None,
+        kind=meta["kind"],
+        turn_index=meta["turn_index"],
+        timestamp=meta["timestamp"] or None,
+        start=meta["start"] if meta["start"] >= 0 else None,
+        end=meta["end"] if meta["end"] >= 0 else None,
+        quote=quote,
+    )
+
+
+def quote_answer(chosen: list[Evidence], verb: str = "") -> tuple[str, list[Citation]]:
+    """Group the chosen sentences by turn (most relevant turn first), merge neighbours, cite each quote."""
+    turns: dict[tuple, list[Evidence]] = {}
+    for evidence in chosen:
+        key = (evidence.meta["transcript_id"], evidence.meta["turn_index"])
+        turns.setdefault(key, []).append(evidence)
+    lines, citations = [], []
+    for group in turns.values():
+        quotes = []
+        runs = _adjacent_runs(sorted(group, key=lambda e: e.turn_offset))
+        for run in sorted(runs, key=lambda r: max(e.score for e in r), reverse=True):
+            cite = citation(len(citations) + 1, run)
+            citations.append(cite)
+            quotes.append(f'"{cite.quote}" [{cite.n}]')
+        lines.append(f"{attribution(group[0].meta, verb)}: " + " ".join(quotes))
+    return "\n\n".join(lines), citations
+
+
+def _adjacent_runs(evidence: list[Evidence]) -> list[list[Evidence]]:
+    runs: list[list[Evidence]] = []
+    for e in evidence:
+        text, last = e.node.node.text, runs[-1][-1] if runs else None
+        if last and last.node.node.node_id == e.node.node.node_id and not text[last.end : e.start].strip():
+            runs[-1].append(e)
+        else:
+            runs.append([e])
+    return runs

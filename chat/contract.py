@@ -1,0 +1,28 @@
+"""The answer contract shared by the CLI, the HTTP API, the UI and the eval suite."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel
+
+
+class Citation(BaseModel):
+    n: int
+    transcript_id: str
+    transcript_title: str
+    date: str | None
+    speaker: str
+    role: str | None
+    kind: str
+    turn_index: int
+    timestamp: str | None
+    start: float | None
+    end: float | None
+    quote: str  # verbatim from the turn's text
+
+
+class Answer(BaseModel):
+    question: str
+    answer: str
+    refused: bool
+    unsupported: list[str] = []
+    citations: list[Citation] = []
