@@ -96,6 +96,53 @@ def remove(transcript_id: str, store: StoreOpt = None) -> None:
     typer.echo(f"removed {transcript_id}")
 
 
+@app.command()
+def ask(
+    question: Annotated[Optional[str], typer.Argument(help="The question")] = None,
+    speaker: Annotated[Optional[str], typer.Option(help="Only this speaker's words")] = None,
+    transcript: Annotated[Optional[str], typer.Option(help="Only this transcript (an id from `podium list`)")] = None,
+    batch: Annotated[Optional[Path], typer.Option(help='JSONL, one {"id", "question", "history"?} a line')] = None,
+    llm: Annotated[Optional[str], typer.Option(help="LLM answerer spec (default $PODIUM_LLM; unset: quotes only)")] = None,
+    store: StoreOpt = None,
+    json_: JsonOpt = False,
+) -> None:
+    """Answer a question with verbatim, attributed, timestamped quotes."""
+    if (question is None) == (batch is None):
+        fail("give a QUESTION or --batch FILE, not both")
+    requests = _batch(batch) if batch else [{"question": question}]
+    from .render import render_answer
+    from .wiring import open_engine
+
+    engine = open_engine(store, llm)
+    for request in requests:
+        answer = engine.ask(
+            request["question"], speaker=speaker, transcript=transcript, history=request.get("history", ())
+        )
+        if json_:
+            typer.echo(json.dumps({**({"id": request["id"]} if "id" in request else {}), **answer.model_dump()}))
+        else:
+            typer.echo(render_answer(answer) + ("\n" if batch else ""))
+
+
+def _batch(path: Path) -> list[dict]:
+    requests = []
+    try:
+        lines = path.read_text().splitlines()
+    except OSError as exc:
+        fail(f"{path}: {exc.strerror}")
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            request = json.loads(line)
+        except json.JSONDecodeError as exc:
+            fail(f"{path}:{number}: not JSON ({exc.msg})")
+        if not isinstance(request, dict) or not isinstance(request.get("question"), str):
+            fail(f'{path}:{number}: each line needs a "question" string')
+        requests.append(request)
+    return requests
+
+
 def _expand(paths: list[Path]) -> list[Path]:
     files: list[Path] = []
     for path in paths:

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from .contract import Citation
-from .evidence import Evidence
+
+if TYPE_CHECKING:  # the evidence module pulls in the embedding stack; rendering must not
+    from .evidence import Evidence
 
 
 def short_role(speaker: str, role: str | None) -> str | None:
@@ -38,9 +41,12 @@ def attribution(meta: dict, verb: str = "") -> str:
 
 def citation(n: int, evidence: list[Evidence]) -> Citation:
     """One citation for adjacent sentences of one chunk: the quote spans them, verbatim."""
-    meta = evidence[0].meta
     text = evidence[0].node.node.text
     quote = text[min(e.start for e in evidence) : max(e.end for e in evidence)]
+    return chunk_citation(n, evidence[0].meta, quote)
+
+
+def chunk_citation(n: int, meta: dict, quote: str) -> Citation:
     return Citation(
         n=n,
         transcript_id=meta["transcript_id"],

@@ -15,8 +15,8 @@ from index.filters import Filters
 from index.retriever import HybridRetriever
 from index.store import Store
 
-from .compose import attribution, quote_answer
-from .contract import Answer
+from .compose import chunk_citation, quote_answer
+from .contract import Answer, Citation
 from .evidence import Evidence, SentenceScorer
 from .question import Speaker, Understood, resolve_speakers, understand
 
@@ -30,8 +30,10 @@ CONTENT_KINDS = ("answer", "remark", "moderator")
 
 
 class Engine:
-    def __init__(self, store: Store, threshold: float = THRESHOLD, strong: float = STRONG):
+    def __init__(self, store: Store, llm=None, threshold: float = THRESHOLD, strong: float = STRONG):
+        """llm: an answerer with .answer(question, sources) -> Answer (chat.llm); None quotes."""
         self.store = store
+        self.llm = llm
         self.threshold = threshold
         self.strong = strong
         self.scorer = SentenceScorer(store.embedder)
@@ -74,6 +76,8 @@ class Engine:
         evidence = self._evidence(topic, scope, u.speakers, kinds, figures=u.intent == "figure")
         # No topic ("what did the spokesperson say?"): the speaker's most relevant words, unfiltered.
         chosen = evidence[:2] if u.speakers and not u.topic else self._choose(evidence)
+        if chosen and self.llm:
+            return self.llm.answer(u.question, self._sources(chosen))
         if chosen:
             text, citations = quote_answer(chosen)
             return Answer(question=u.question, answer=text, refused=False, citations=citations)
@@ -122,6 +126,11 @@ class Engine:
         vector = self.store.embedder.embed_query(topic)
         return [self.scorer.rank(vector, topic, [reply])[0] for reply in replies[:3]]
 
+    def _sources(self, chosen: list[Evidence]) -> list[Citation]:
+        """The chunks holding the chosen sentences, numbered, each quoting the chunk's whole text."""
+        nodes = list({e.node.node.node_id: e.node.node for e in chosen}.values())
+        return [chunk_citation(i + 1, node.metadata, node.text) for i, node in enumerate(nodes)]
+
     # -- shared ----------------------------------------------------------------------------------
 
     def _evidence(self, topic: str, scope: Filters, speakers, kinds, figures: bool = False) -> list[Evidence]:
@@ -152,5 +161,3 @@ class Engine:
                     return entry.kinds.get("question", 0) * 2 > entry.turns
         return False
 
-
-__all__ = ["Engine", "attribution"]

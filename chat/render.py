@@ -6,6 +6,8 @@ import textwrap
 
 from ingest import Transcript, Turn
 
+from .compose import short_role
+
 
 def when(turn: Turn) -> str:
     if turn.timestamp:
@@ -61,3 +63,18 @@ def _offset(seconds: float) -> str:
     minutes, secs = divmod(int(seconds), 60)
     hours, minutes = divmod(minutes, 60)
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+def render_answer(answer) -> str:
+    lines = [answer.answer]
+    if answer.unsupported:
+        lines += ["", "Dropped as unsupported by the transcripts:"] + [f"  - {s}" for s in answer.unsupported]
+    if answer.citations:
+        lines += ["", "Sources:"]
+    for c in answer.citations:
+        at = c.timestamp.replace("T", " ") if c.timestamp else (c.date or "")
+        if c.start is not None:
+            at = f"{at} {_offset(c.start)}".strip()
+        who = ", ".join(filter(None, [c.speaker, short_role(c.speaker, c.role)]))
+        lines.append(f"  [{c.n}] {who} · {c.transcript_title} · {at} · turn {c.turn_index}")
+    return "\n".join(lines)

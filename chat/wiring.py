@@ -1,4 +1,4 @@
-"""Opening the store from settings, for the shells (CLI, API, UI)."""
+"""Building the store and the engine from settings, once per process, for every shell (CLI, API, UI)."""
 
 from __future__ import annotations
 
@@ -11,3 +11,16 @@ def open_store(store: Path | None = None):
 
     settings = Settings(store=store) if store else Settings()
     return Store(settings)
+
+
+def open_engine(store: Path | None = None, llm: str | None = None):
+    from .engine import Engine
+    from .settings import ChatSettings
+
+    spec = llm or ChatSettings().llm
+    answerer = None
+    if spec:
+        from .llm import LLMAnswerer, llm_from_spec
+
+        answerer = LLMAnswerer(llm_from_spec(spec))
+    return Engine(open_store(store), llm=answerer)

@@ -19,7 +19,10 @@ class Filters:
     def __post_init__(self):
         for value in (self.date_from, self.date_to):
             if value is not None:
-                date.fromisoformat(value)  # a bad date fails here, not as an empty result
+                try:
+                    date.fromisoformat(value)  # a bad date fails here, not as an empty result
+                except ValueError:
+                    raise ValueError(f"not a date (YYYY-MM-DD): {value!r}") from None
 
     def where(self) -> dict | None:
         clauses = [

@@ -81,8 +81,9 @@ def test_kinds_and_replies(sample):
 
 
 def test_title_date_and_iso_stamps(sample):
-    assert sample.title.startswith("The State Council Information Office held a series")
-    assert sample.title.endswith("high-quality development and sustainable revitalization”")
+    # "The State Council Information Office held a series of press conferences with the theme ..."
+    assert sample.title == "State Council Information Office press conference"
+    assert sample.id == "2024-04-26-state-council-information-office-press-conference"
     assert sample.date == "2024-04-26"
     iso = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}")
     assert all(iso.fullmatch(t.timestamp) for t in sample.turns)
@@ -210,3 +211,9 @@ def test_any_bytes_parse_or_raise_ingest_error(data):
         parse_liveblog(Source(Path("page.txt"), data))
     except IngestError:
         pass
+
+
+def test_headline_that_is_not_about_a_press_conference_is_kept_whole():
+    page = "Live broadcast | Governor visits the flood zone\n\nLiang Huiling:\n\nWe are here.\n\n2024-04-26 10:00:00\n"
+    draft = parse_liveblog(Source(Path("p.txt"), page.encode()))
+    assert draft.title == "Governor visits the flood zone"

@@ -17,6 +17,7 @@ from ..draft import Draft, RawTurn, unknown_speaker_turns
 from ..reading import Source
 
 _STAMP = re.compile(r"^(\d{4}-\d{2}-\d{2})[ T](\d{1,2}:\d{2}(?::\d{2})?)$", re.ASCII)
+_HELD = re.compile(r"^(?:the\s+)?(?P<host>[A-Z][^,;:]{2,80}?)\s+held\b.*?\bpress conferences?\b", re.I)
 _TITLE = re.compile(r"^live(?:\s+broadcast)?\s*[|｜]\s*(?P<title>.+)$", re.I)
 _CHROME = [
     re.compile(r"^breaking news$", re.I),
@@ -197,11 +198,15 @@ def _is_chrome(line: str) -> bool:
 
 
 def _title(text: str) -> str | None:
-    """The text after the bar of the first "Live broadcast | ..." line."""
+    """The text after the bar of the first "Live broadcast | ..." line, shortened when it is a
+    headline of the form "The X held a ... press conference ..." to "X press conference": the title
+    is printed in every citation."""
     for line in text.split("\n"):
         match = _TITLE.match(line.strip())
         if match:
-            return match["title"].strip()
+            headline = match["title"].strip()
+            held = _HELD.match(headline)
+            return f"{held['host']} press conference" if held else headline
     return None
 
 
