@@ -89,14 +89,14 @@ class Engine:
             text = f"The indexed transcripts don't say anything about {subject}."
             return Answer(question=u.question, answer=text, refused=True)
         named = " or ".join(u.speakers)
-        text = f"{named} did not talk about {subject} in the indexed transcripts."
+        text = f"{named} did not talk about {subject} in the indexed transcripts"
         others = self._choose(self._evidence(topic, scope, (), CONTENT_KINDS))
         others = [e for e in others if e.meta["speaker"] not in u.speakers]
         if not others:
-            return Answer(question=u.question, answer=text, refused=True)
+            return Answer(question=u.question, answer=f"{text}.", refused=True)
         body, citations = quote_answer(others)
         who = others[0].meta["speaker"]
-        return Answer(question=u.question, answer=f"{text} {who} did:\n\n{body}", refused=True, citations=citations)
+        return Answer(question=u.question, answer=f"{text}; {who} did:\n\n{body}", refused=True, citations=citations)
 
     # -- who asked, who answered -----------------------------------------------------------------
 

@@ -1,0 +1,99 @@
+"""Speaker resolution and question types, against registries built from real transcripts."""
+
+import pytest
+
+from chat.question import Speaker, understand
+from index.catalog import speaker_registry
+from ingest import parse_file
+
+
+def _registry(*transcripts) -> list[Speaker]:
+    merged: dict[str, Speaker] = {}
+    for transcript in transcripts:
+        for entry in speaker_registry(transcript):
+            merged.setdefault(entry.name, Speaker(entry.name, entry.role, entry.labels))
+    return list(merged.values())
+
+
+@pytest.fixture(scope="module")
+def sample_registry(sample_path):
+    return _registry(parse_file(sample_path))
+
+
+@pytest.fixture(scope="module")
+def wide_registry(sample_path, corpus):
+    return _registry(
+        parse_file(sample_path),
+        parse_file(corpus / "fomc_pdf/FOMCpresconf20220615.pdf"),
+        parse_file(corpus / "whitehouse_html/wh_2020-03-16_covid_task_force.html"),
+    )
+
+
+@pytest.mark.parametrize(
+    "question, speaker",
+    [
+        ("What did Chen Shaobo say about talent?", "Chen Shaobo"),
+        ("what did chen shaobo say about talent", "Chen Shaobo"),
+        ("What did Chen Shaobu say about talent?", "Chen Shaobo"),  # misspelt
+        ("What did Governor Liang say about grain?", "Liang Huiling"),
+        ("What did Vice Governor Yu say about forests?", "Yu Jian"),
+        ("What did the executive vice governor say about robots?", "Chen Shaobo"),
+        ("What did the governor say about new productive forces?", "Liang Huiling"),
+        ("What did the spokesperson say at the start?", "Xie Yingjun"),
+        ("What did the Xinhua reporter ask?", "Xinhua News Agency reporter"),
+        ("What did the CCTV reporter want to know?", "CCTV reporter"),
+    ],
+)
+def test_names_titles_roles_outlets(sample_registry, question, speaker):
+    assert understand(question, sample_registry).speakers == [speaker]
+
+
+@pytest.mark.parametrize(
+    "question, speaker",
+    [
+        ("What did Chair Powell say about inflation?", "Chair Powell"),
+        ("What did Powell say about the labor market?", "Chair Powell"),
+        ("What did Dr. Fauci say about testing?", "Dr. Fauci"),
+        ("What did Admiral Giroir say about testing sites?", "Admiral Giroir"),
+        ("What did Fauci say about young people?", "Dr. Fauci"),
+        ("What did Chen Shaobo say about talent?", "Chen Shaobo"),
+    ],
+)
+def test_resolution_across_transcripts(wide_registry, question, speaker):
+    assert understand(question, wide_registry).speakers == [speaker]
+
+
+def test_follow_ups_borrow_speaker_or_topic(sample_registry):
+    first = "What did Chen Shaobo say about talent?"
+    pronoun = understand("What else did he say?", sample_registry, [first])
+    assert pronoun.speakers == ["Chen Shaobo"] and pronoun.borrowed
+    switch = understand("And Yu Jian?", sample_registry, [first])
+    assert switch.speakers == ["Yu Jian"] and switch.topic == "talent"
+    chained = understand("What about her?", sample_registry, [first, "And Liang Huiling?"])
+    assert chained.speakers == ["Liang Huiling"]
+
+
+@pytest.mark.parametrize(
+    "question, intent",
+    [
+        ("Who asked about talent?", "who_asked"),
+        ("Which reporter raised the ecology question?", "who_asked"),
+        ("Who answered the question about new productive forces?", "who_answered"),
+        ("How many highly skilled talents does the province have?", "figure"),
+        ("When did Liang Huiling mention the Asian Winter Games?", "when"),
+        ("What did Chen Shaobo say about talent?", "said"),
+    ],
+)
+def test_question_types(sample_registry, question, intent):
+    assert understand(question, sample_registry).intent == intent
+
+
+def test_topic_leaves_out_the_name_and_the_scaffolding(sample_registry):
+    understood = understand("What did Governor Liang say about grain output?", sample_registry)
+    assert understood.topic == "grain output"
+
+
+def test_unknown_person_is_flagged(sample_registry):
+    understood = understand("What did President Biden say about tariffs?", sample_registry)
+    assert understood.speakers == [] and understood.unknown == "President Biden"
+    assert understand("What did he say?", sample_registry).unknown is None
