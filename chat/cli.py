@@ -124,6 +124,30 @@ def ask(
             typer.echo(render_answer(answer) + ("\n" if batch else ""))
 
 
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Interface to listen on")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port")] = 7860,
+    store: StoreOpt = None,
+) -> None:
+    """Serve the newsroom app: the web UI at / and the JSON API at /api (docs at /docs)."""
+    from .server import serve as run
+
+    run(host, port, store)
+
+
+@app.command("eval")
+def eval_(
+    set_: Annotated[list[str], typer.Option("--set", help="Eval set name in eval/sets or a path; repeatable")] = [],
+    answerer: Annotated[str, typer.Option(help="quote or llm")] = "quote",
+    json_: JsonOpt = False,
+) -> None:
+    """Run the evaluation suite and write an HTML report to eval/reports/."""
+    from eval.runner import main as run
+
+    raise typer.Exit(run(set_, answerer, json_))
+
+
 def _batch(path: Path) -> list[dict]:
     requests = []
     try:
