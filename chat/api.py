@@ -14,7 +14,9 @@ from starlette.concurrency import run_in_threadpool
 from ingest import IngestError, parse_file
 from ingest.reading import MAX_BYTES
 
+from .check import CheckResult, check_quote
 from .contract import Answer
+from .overview import Overview, overview
 from .settings import ChatSettings
 
 
@@ -25,6 +27,11 @@ class AskRequest(BaseModel):
     date_from: str | None = Field(None, pattern=r"^\d{4}-\d{2}-\d{2}$")
     date_to: str | None = Field(None, pattern=r"^\d{4}-\d{2}-\d{2}$")
     history: list[str] = Field(default_factory=list, description="Earlier questions, oldest first")
+
+
+class CheckRequest(BaseModel):
+    quote: str = Field(min_length=1, max_length=5000)
+    speaker: str | None = None
 
 
 class UploadResult(BaseModel):
@@ -102,6 +109,17 @@ def _router(engine, settings: ChatSettings) -> APIRouter:
                 raise HTTPException(413, f"{upload.filename}: over the {limit // 2**20} MB limit")
             results.append(await run_in_threadpool(_ingest_upload, store, upload.filename or "upload", data))
         return results
+
+    @router.post("/check", response_model=CheckResult)
+    def check(request: CheckRequest) -> CheckResult:
+        return check_quote(engine, request.quote, request.speaker)
+
+    @router.get("/transcripts/{transcript_id}/overview", response_model=Overview)
+    def transcript_overview(transcript_id: str) -> Overview:
+        found = store.transcript(transcript_id)
+        if found is None:
+            raise HTTPException(404, f"no transcript {transcript_id!r}")
+        return overview(found)
 
     @router.get("/speakers")
     def speakers(transcript: str | None = None) -> dict[str, list[dict]]:

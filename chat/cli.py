@@ -125,6 +125,36 @@ def ask(
 
 
 @app.command()
+def check(
+    quote: Annotated[str, typer.Argument(help='The quote, optionally as "NAME said ..."')],
+    speaker: Annotated[Optional[str], typer.Option(help="Whom the quote is attributed to")] = None,
+    store: StoreOpt = None,
+    json_: JsonOpt = False,
+) -> None:
+    """Check a quote: verbatim, close (with a word diff), misattributed, or not found."""
+    from .check import check_quote
+    from .render import render_check
+    from .wiring import open_engine
+
+    result = check_quote(open_engine(store), quote, speaker)
+    typer.echo(result.model_dump_json(indent=2) if json_ else render_check(result))
+
+
+@app.command()
+def overview(transcript_id: str, store: StoreOpt = None, json_: JsonOpt = False) -> None:
+    """Who spoke, how much, and the questions in order with who answered."""
+    from .overview import overview as build
+    from .render import render_overview
+    from .wiring import open_store
+
+    transcript = open_store(store).transcript(transcript_id)
+    if transcript is None:
+        fail(f"no transcript {transcript_id!r} in the store (see `podium list`)")
+    view = build(transcript)
+    typer.echo(view.model_dump_json(indent=2) if json_ else render_overview(view))
+
+
+@app.command()
 def serve(
     host: Annotated[str, typer.Option(help="Interface to listen on")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port")] = 7860,

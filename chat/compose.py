@@ -90,3 +90,12 @@ def _adjacent_runs(evidence: list[Evidence]) -> list[list[Evidence]]:
         else:
             runs.append([e])
     return runs
+
+
+def turn_citation(n: int, transcript, turn, quote: str) -> Citation:
+    """A citation straight from a stored transcript's turn (the overview has no retrieval hit)."""
+    return Citation(
+        n=n, transcript_id=transcript.id, transcript_title=transcript.title, date=transcript.date,
+        speaker=turn.speaker, role=turn.role, kind=turn.kind, turn_index=turn.index,
+        timestamp=turn.timestamp, start=turn.start, end=turn.end, quote=quote,
+    )  # fmt: skip

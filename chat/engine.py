@@ -15,9 +15,10 @@ from index.filters import Filters
 from index.retriever import HybridRetriever
 from index.store import Store
 
-from .compose import chunk_citation, quote_answer
+from .compose import chunk_citation, quote_answer, turn_citation
 from .contract import Answer, Citation
 from .evidence import Evidence, SentenceScorer
+from .overview import overview
 from .question import Speaker, Understood, resolve_speakers, understand
 
 # Calibrated on the eval set (eval/). A sentence addresses the topic when its cosine with it is at
@@ -52,6 +53,8 @@ class Engine:
         if speaker:
             understood.speakers = resolve_speakers(speaker, registry)[0] or [speaker]
         scope = Filters(transcripts=(transcript,) if transcript else (), date_from=date_from, date_to=date_to)
+        if understood.intent == "questions":
+            return self._questions(understood, scope)
         if understood.intent in ("who_asked", "who_answered"):
             return self._who(understood, scope)
         return self._said(understood, scope)
@@ -116,6 +119,27 @@ class Engine:
         text, citations = quote_answer(answers, verb="answered")
         return Answer(question=u.question, answer=text, refused=False, citations=citations)
 
+    def _questions(self, u: Understood, scope: Filters) -> Answer:
+        """'What questions were asked?', 'Which questions did Yu Jian answer?': from the overview."""
+        lines, citations = [], []
+        for entry in self.store.transcripts():
+            if (scope.transcripts and entry.id not in scope.transcripts) or not _in_range(entry.date, scope):
+                continue
+            transcript = self.store.transcript(entry.id)
+            for line in overview(transcript).questions:
+                if u.speakers and not set(u.speakers) & set(line.answered_by + [line.asked_by]):
+                    continue
+                cite = turn_citation(len(citations) + 1, transcript, transcript.turns[line.turn_index], line.question)
+                citations.append(cite)
+                asker = ", ".join(filter(None, [line.asked_by, None if line.outlet and line.outlet in line.asked_by else line.outlet]))
+                answered = f" Answered by {', '.join(line.answered_by)}." if line.answered_by else " No answer recorded."
+                lines.append(f'{cite.n}. {asker}{_at(line.timestamp)}: "{line.question}" [{cite.n}]{answered}')
+        if not lines:
+            who = f" {' or '.join(u.speakers)} answered" if u.speakers else ""
+            return Answer(question=u.question, answer=f"No questions{who} in the indexed transcripts.", refused=True)
+        head = f"{len(lines)} question{'s' if len(lines) > 1 else ''}:"
+        return Answer(question=u.question, answer="\n".join([head, *lines]), refused=False, citations=citations)
+
     def _answers_to(self, asked: Evidence, topic: str) -> list[Evidence]:
         """The best sentence of each turn that replies to the question, the longest turn first."""
         meta = asked.meta
@@ -161,3 +185,13 @@ class Engine:
                     return entry.kinds.get("question", 0) * 2 > entry.turns
         return False
 
+
+
+def _at(timestamp: str | None) -> str:
+    return f" at {timestamp[11:19]}" if timestamp else ""
+
+
+def _in_range(date: str | None, scope: Filters) -> bool:
+    if not date:
+        return not (scope.date_from or scope.date_to)
+    return (not scope.date_from or date >= scope.date_from) and (not scope.date_to or date <= scope.date_to)

@@ -36,6 +36,7 @@ _SUBJECT = re.compile(
     re.I,
 )
 _INTENTS = [
+    ("questions", re.compile(r"\b(what|which|list( of)?( the)?|all( the)?) questions\b|\bquestions (were|was) (asked|put)\b", re.I)),
     ("who_asked", re.compile(r"\bwho\b.*\b(ask|asks|asked|raise|raised)\b|\bwhich (reporter|journalist|outlet|media)\b", re.I)),
     ("who_answered", re.compile(r"\bwho\b.*\b(answer|answers|answered|respond|responded|reply|replied)\b", re.I)),
     ("when", re.compile(r"^\s*(when|at what time|what time)\b", re.I)),
@@ -55,7 +56,7 @@ class Speaker:
 @dataclass
 class Understood:
     question: str
-    intent: str  # said, who_asked, who_answered, figure, when
+    intent: str  # said, questions, who_asked, who_answered, figure, when
     speakers: list[str]
     topic: str
     borrowed: bool = False  # speaker or topic taken from the history

@@ -71,10 +71,44 @@ def render_answer(answer) -> str:
         lines += ["", "Dropped as unsupported by the transcripts:"] + [f"  - {s}" for s in answer.unsupported]
     if answer.citations:
         lines += ["", "Sources:"]
-    for c in answer.citations:
-        at = c.timestamp.replace("T", " ") if c.timestamp else (c.date or "")
-        if c.start is not None:
-            at = f"{at} {_offset(c.start)}".strip()
-        who = ", ".join(filter(None, [c.speaker, short_role(c.speaker, c.role)]))
-        lines.append(f"  [{c.n}] {who} · {c.transcript_title} · {at} · turn {c.turn_index}")
+    lines += [f"  [{c.n}] {_source_line(c)}" for c in answer.citations]
     return "\n".join(lines)
+
+
+def render_check(result) -> str:
+    lines = [f"{result.verdict.replace('_', ' ').upper()}: {result.message}"]
+    for c in result.citations:
+        lines.append(f'  "{c.quote}"')
+        lines.append(f"  — {_source_line(c)}")
+    changed = [d for d in result.diff if d.op != "equal"]
+    if changed:
+        lines.append("Differences (your quote → the transcript):")
+        lines += [f"  {d.op}: {d.quote or '∅'} → {d.transcript or '∅'}" for d in changed]
+    if result.nearest:
+        lines.append("Nearest passages:")
+        lines += [f'  [{c.n}] "{c.quote}" — {_source_line(c)}' for c in result.nearest]
+    return "\n".join(lines)
+
+
+def render_overview(view) -> str:
+    lines = [view.title, f"{view.transcript_id} · {view.date or 'no date'}", "", "Who spoke:"]
+    for s in view.speakers:
+        how_long = f", {_offset(s.seconds)}" if s.seconds is not None else ""
+        who = ", ".join(filter(None, [s.speaker, short_role(s.speaker, s.role)]))
+        lines.append(f"  {who}: {s.turns} turns, {s.words} words{how_long}")
+    lines += ["", f"Questions ({len(view.questions)}):"]
+    for i, q in enumerate(view.questions, 1):
+        asker = q.asked_by if not q.outlet or q.outlet in q.asked_by else f"{q.asked_by} ({q.outlet})"
+        answered = ", ".join(q.answered_by) or "no answer recorded"
+        at = f" at {q.answer_timestamp[11:19]}" if q.answer_timestamp else ""
+        lines.append(f"  {i}. [{q.turn_index}] {asker}: {q.question}")
+        lines.append(f"     answered by {answered}{at}")
+    return "\n".join(lines)
+
+
+def _source_line(c) -> str:
+    who = ", ".join(filter(None, [c.speaker, short_role(c.speaker, c.role)]))
+    at = c.timestamp.replace("T", " ") if c.timestamp else (c.date or "")
+    if c.start is not None:
+        at = f"{at} {_offset(c.start)}".strip()
+    return f"{who} · {c.transcript_title} · {at} · turn {c.turn_index}"

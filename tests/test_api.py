@@ -91,3 +91,15 @@ def test_upload_over_the_limit_is_413(client):
     big = b"MS. PSAKI:  Hello.\n" * 70000  # about 1.3 MB, over the 1 MB limit of this app
     response = client.post("/api/transcripts", files=[("files", ("big.txt", big, "text/plain"))])
     assert response.status_code == 413
+
+
+def test_check_and_overview_endpoints(client, sample_path):
+    body = client.post("/api/check", json={"quote": "To revitalize Heilongjiang, talent is the key.", "speaker": "Yu Jian"}).json()
+    assert body["verdict"] == "misattributed" and body["said_by"] == "Chen Shaobo"
+    assert client.post("/api/check", json={"quote": ""}).status_code == 422
+    transcript_id = parse_file(sample_path).id
+    view = client.get(f"/api/transcripts/{transcript_id}/overview").json()
+    assert [q["asked_by"] for q in view["questions"]] == [
+        "CCTV reporter", "Southern Metropolis Daily reporter", "Xinhua News Agency reporter"
+    ]
+    assert client.get("/api/transcripts/nope/overview").status_code == 404

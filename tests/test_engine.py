@@ -98,3 +98,14 @@ def test_speaker_and_transcript_options(engine, sample):
     assert answer.citations and {c.speaker for c in answer.citations} == {"Yu Jian"}
     nothing = engine.ask("What was said about the ecology?", transcript="no-such-transcript")
     assert nothing.refused
+
+
+def test_questions_from_the_overview(engine, sample):
+    answer = engine.ask("What questions were asked?")
+    assert [c.speaker for c in answer.citations] == [
+        "CCTV reporter", "Southern Metropolis Daily reporter", "Xinhua News Agency reporter"
+    ]
+    assert all(c.kind == "question" for c in answer.citations)
+    _assert_grounded(answer, sample)
+    yu = engine.ask("Which questions did Yu Jian answer?")
+    assert [c.turn_index for c in yu.citations] == [8]
