@@ -3,6 +3,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 DEMO := data/demo/scio-heilongjiang-2024-04-26.txt
+CHROMIUM := /usr/bin/chromium
+SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
@@ -23,9 +25,15 @@ $(STAMP): pyproject.toml
 
 run: $(STAMP)
 	$(VENV)/bin/podium ingest $(DEMO)
+	$(VENV)/bin/podium serve
 
-test: $(STAMP)
+test: $(STAMP) $(CHROMIUM)
 	$(VENV)/bin/pytest
+
+# The browser tests drive Debian's chromium (Playwright's own browser download fails here).
+$(CHROMIUM):
+	$(SUDO) apt-get update -qq
+	$(SUDO) apt-get install -y -qq chromium
 
 clean:
 	rm -rf $(VENV) .podium

@@ -41,6 +41,7 @@ class UploadResult(BaseModel):
     status: str | None = None  # added, updated, unchanged
     turns: int | None = None
     speakers: list[str] = []
+    warnings: list[str] = []
     error: str | None = None
 
 
@@ -107,7 +108,7 @@ def _router(engine, settings: ChatSettings) -> APIRouter:
             data = await upload.read(limit + 1)
             if len(data) > limit:
                 raise HTTPException(413, f"{upload.filename}: over the {limit // 2**20} MB limit")
-            results.append(await run_in_threadpool(_ingest_upload, store, upload.filename or "upload", data))
+            results.append(await run_in_threadpool(ingest_upload, store, upload.filename or "upload", data))
         return results
 
     @router.post("/check", response_model=CheckResult)
@@ -129,7 +130,7 @@ def _router(engine, settings: ChatSettings) -> APIRouter:
     return router
 
 
-def _ingest_upload(store, filename: str, data: bytes) -> UploadResult:
+def ingest_upload(store, filename: str, data: bytes) -> UploadResult:
     """Parse under the uploaded name (its ending helps detection) and store; a bad file is a result, not a 500."""
     name = Path(filename).name
     with tempfile.TemporaryDirectory() as folder:
@@ -142,4 +143,7 @@ def _ingest_upload(store, filename: str, data: bytes) -> UploadResult:
         except IngestError as exc:
             return UploadResult(file=name, ok=False, error=exc.reason if exc.line is None else f"line {exc.line}: {exc.reason}")
     t = result.transcript
-    return UploadResult(file=name, ok=True, transcript_id=t.id, status=result.status, turns=len(t.turns), speakers=t.speakers())
+    return UploadResult(
+        file=name, ok=True, transcript_id=t.id, status=result.status, turns=len(t.turns),
+        speakers=t.speakers(), warnings=t.warnings,
+    )  # fmt: skip

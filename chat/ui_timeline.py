@@ -1,0 +1,243 @@
+"""The timeline of one press conference as an inline SVG plot: who spoke when and for how long.
+
+Inline SVG needs no plotting library and loads nothing. Time comes from, in order of preference:
+media offsets (captions, segments); wall-clock stamps (a live blog stamps the END of each entry, so an
+entry runs from the previous stamp to its own); the printed start and end of the event ("1:20 P.M. EDT"),
+shared out by word count; or else turn order and word counts alone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+import re
+from datetime import datetime
+from html import escape
+
+from ingest import Transcript, Turn
+
+from .compose import short_role
+
+WORDS_PER_SECOND = 2.2  # about 130 words a minute: the length of a turn no stamp bounds
+TITLES = {
+    "media": "time into the recording",
+    "clock": "wall-clock time (each entry ends at its stamp)",
+    "estimated": "wall-clock time, estimated: the printed start to end, shared out by words spoken",
+    "words": "words spoken, in turn order (no times in this transcript)",
+}
+KINDS = {"question": "question", "answer": "answer", "remark": "statement", "moderator": "moderator"}
+WIDTH, LABEL_W, TOTAL_W, ROW_H, TOP, BOTTOM = 600, 140, 128, 24, 28, 32
+
+
+@dataclass
+class Span:
+    turn: Turn
+    start: float
+    end: float
+    words: int
+
+
+def spans(transcript: Transcript) -> tuple[list[Span], str]:
+    """Each turn's [start, end] and the unit: 'media' (seconds in), 'clock' (seconds of the day), 'words'."""
+    turns = transcript.turns
+    if turns and all(t.start is not None for t in turns):
+        ends = [t.end if t.end is not None else t.start + _words(t) / WORDS_PER_SECOND for t in turns]
+        return [Span(t, t.start, end, _words(t)) for t, end in zip(turns, ends)], "media"
+    clocked = _clock_spans(turns)
+    if clocked:
+        return clocked, "clock"
+    began, ended = _printed(transcript.started_at), _printed(transcript.ended_at)
+    if began is not None and ended is not None and ended > began:
+        return _share(turns, began, ended), "estimated"
+    out, position = [], 0.0
+    for t in turns:
+        out.append(Span(t, position, position + _words(t), _words(t)))
+        position += _words(t)
+    return out, "words"
+
+
+def _printed(clock: str | None) -> float | None:
+    """Seconds of the day of a printed time such as '1:20 P.M. EDT' or '14:05'."""
+    match = re.match(r"\s*(\d{1,2})[:.](\d{2})\s*([AaPp])?\.?\s*[Mm]?", clock or "")
+    if not match:
+        return None
+    hour, minute = int(match.group(1)) % 12 if match.group(3) else int(match.group(1)), int(match.group(2))
+    if (match.group(3) or "").lower() == "p":
+        hour += 12
+    return hour * 3600 + minute * 60 if hour < 24 and minute < 60 else None
+
+
+def _clock_spans(turns: list[Turn]) -> list[Span] | None:
+    """A stamp ends its entry; unstamped entries share the time up to the next stamp by word count."""
+    stamps = [_seconds(t.timestamp) for t in turns]
+    known = [s for s in stamps if s is not None]
+    if len(known) < 2 or any(b < a for a, b in zip(known, known[1:])):
+        return None  # too few stamps, or out of order: fall back to word counts
+    rate = _rate(turns, stamps)
+    out: list[Span] = []
+    pending: list[Turn] = []
+    previous: float | None = None
+    for turn, stamp in zip(turns, stamps):
+        pending.append(turn)
+        if stamp is None:
+            continue
+        words = sum(_words(t) for t in pending)
+        start = previous if previous is not None else stamp - words / rate
+        out += _share(pending, start, stamp)
+        previous, pending = stamp, []
+    position = previous or 0.0
+    for turn in pending:  # after the last stamp
+        out.append(Span(turn, position, position + _words(turn) / rate, _words(turn)))
+        position += _words(turn) / rate
+    return out
+
+
+def _rate(turns: list[Turn], stamps: list[float | None]) -> float:
+    """Words a second where consecutive stamps bound a turn; the usual pace when they don't say."""
+    words = seconds = 0.0
+    for i in range(1, len(turns)):
+        if stamps[i] is not None and stamps[i - 1] is not None and stamps[i] > stamps[i - 1]:
+            words += _words(turns[i])
+            seconds += stamps[i] - stamps[i - 1]
+    return min(max(words / seconds, 0.5), 6.0) if seconds else WORDS_PER_SECOND
+
+
+def _share(turns: list[Turn], start: float, end: float) -> list[Span]:
+    total = sum(_words(t) for t in turns) or 1
+    out, position = [], start
+    for turn in turns:
+        length = (end - start) * _words(turn) / total
+        out.append(Span(turn, position, position + length, _words(turn)))
+        position += length
+    out[-1].end = end  # no rounding drift past the stamp
+    return out
+
+
+def _seconds(stamp: str | None) -> float | None:
+    if not stamp:
+        return None
+    try:
+        moment = datetime.fromisoformat(stamp)
+    except ValueError:
+        return None
+    return moment.hour * 3600 + moment.minute * 60 + moment.second + moment.toordinal() * 86400
+
+
+def _words(turn: Turn) -> int:
+    return max(len(turn.text.split()), 1)
+
+
+# -- drawing -------------------------------------------------------------------------------------
+
+
+def timeline_svg(transcript: Transcript | None, cited: set[int] = frozenset()) -> str:
+    if transcript is None or not transcript.turns:
+        return '<div class="pod-empty">No transcript selected.</div>'
+    found, unit = spans(transcript)
+    speakers = list(dict.fromkeys(s.turn.speaker for s in found))
+    lo, hi = min(s.start for s in found), max(s.end for s in found)
+    hi = hi if hi > lo else lo + 1
+    plot_w = WIDTH - LABEL_W - TOTAL_W
+    x = lambda v: LABEL_W + (v - lo) / (hi - lo) * plot_w  # noqa: E731
+    height = TOP + ROW_H * len(speakers) + BOTTOM
+    rows = [_row(i, name, [s for s in found if s.turn.speaker == name], unit, x, cited) for i, name in enumerate(speakers)]
+    axis = _axis(lo, hi, unit, x, TOP + ROW_H * len(speakers))
+    title = TITLES[unit]
+    return (
+        f'<div class="pod-timeline" data-unit="{unit}"><svg viewBox="0 0 {WIDTH} {height}" width="100%" role="img" '
+        f'aria-label="Timeline of {escape(transcript.title)}">{_legend()}{"".join(rows)}{axis}'
+        f'<text class="tl-axis-title" x="{LABEL_W + plot_w / 2}" y="{height - 4}" text-anchor="middle">{escape(title)}</text>'
+        "</svg></div>"
+    )
+
+
+def _row(i: int, name: str, mine: list[Span], unit: str, x, cited) -> str:
+    y = TOP + i * ROW_H
+    role = short_role(name, mine[0].turn.role)
+    label = name if len(name) <= 22 else name[:21] + "…"
+    out = [
+        f'<g class="tl-row"><rect class="tl-band{" tl-odd" if i % 2 else ""}" x="0" y="{y}" width="{WIDTH}" height="{ROW_H}"/>'
+        f'<text class="tl-label" x="{LABEL_W - 8}" y="{y + ROW_H / 2 + 4}" text-anchor="end">{escape(label)}'
+        f"<title>{escape(', '.join(filter(None, [name, role])))}</title></text>"
+    ]
+    for s in mine:
+        left, right = x(s.start), x(s.end)
+        kind = s.turn.kind
+        out.append(
+            f'<rect class="tl-bar kind-{kind}{" tl-cited" if s.turn.index in cited else ""}" data-turn="{s.turn.index}" '
+            f'x="{left:.1f}" y="{y + 5}" width="{max(right - left, 2.5):.1f}" height="{ROW_H - 10}" rx="2">'
+            f"<title>{escape(_tooltip(s, unit))}</title></rect>"
+        )
+    total = escape(_total(mine, unit))
+    out.append(f'<text class="tl-total" x="{WIDTH - TOTAL_W + 8}" y="{y + ROW_H / 2 + 4}">{total}</text></g>')
+    return "".join(out)
+
+
+def _tooltip(s: Span, unit: str) -> str:
+    kind = KINDS.get(s.turn.kind, s.turn.kind)
+    if unit == "words":
+        when = f"words {int(s.start) + 1}–{int(s.end)}"
+    else:
+        about = "about " if unit == "estimated" else ""
+        when = f"{about}{_label(s.start, unit, True)}–{_label(s.end, unit, True)} ({_duration(s.end - s.start)})"
+    return f"Turn {s.turn.index} · {s.turn.speaker} · {kind} · {when} · {s.words} words. Click to read it."
+
+
+def _total(mine: list[Span], unit: str) -> str:
+    turns = f"{len(mine)} turn{'s' if len(mine) > 1 else ''}"
+    if unit == "words":
+        return f"{sum(s.words for s in mine):,} words · {turns}"
+    about = "≈" if unit == "estimated" else ""
+    return f"{about}{_duration(sum(s.end - s.start for s in mine))} · {turns}"
+
+
+def _axis(lo: float, hi: float, unit: str, x, y: float) -> str:
+    step = _step(hi - lo, unit)
+    first = -(-lo // step) * step
+    ticks, value = [], first
+    while value <= hi + 1e-6:
+        ticks.append(
+            f'<line class="tl-tick" x1="{x(value):.1f}" x2="{x(value):.1f}" y1="{TOP}" y2="{y + 4}"/>'
+            f'<text class="tl-tick-label" x="{x(value):.1f}" y="{y + 16}" text-anchor="middle">'
+            f"{_label(value, unit, step < 60)}</text>"
+        )
+        value += step
+    return "".join(ticks)
+
+
+def _step(span: float, unit: str) -> float:
+    if unit == "words":
+        choices = [50, 100, 200, 250, 500, 1000, 2000, 5000, 10000, 20000]
+    else:
+        choices = [5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200]
+    return next((c for c in choices if span / c <= 6), choices[-1])
+
+
+def _label(value: float, unit: str, seconds: bool = False) -> str:
+    if unit == "words":
+        return f"{int(value):,}"
+    clock = unit in ("clock", "estimated")
+    total = int(round(value)) % 86400 if clock else int(round(value))
+    hours, rest = divmod(total, 3600)
+    minutes, secs = divmod(rest, 60)
+    if clock:
+        return f"{hours:02d}:{minutes:02d}:{secs:02d}" if seconds else f"{hours:02d}:{minutes:02d}"
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+def _duration(seconds: float) -> str:
+    seconds = int(round(seconds))
+    if seconds < 60:
+        return f"{seconds}s"
+    minutes, secs = divmod(seconds, 60)
+    return f"{minutes}m {secs:02d}s" if minutes < 60 else f"{minutes // 60}h {minutes % 60:02d}m"
+
+
+def _legend() -> str:
+    items, left = [], LABEL_W
+    for kind, label in KINDS.items():
+        items.append(
+            f'<rect class="tl-bar kind-{kind}" x="{left}" y="8" width="14" height="12" rx="2"/>'
+            f'<text class="tl-legend" x="{left + 19}" y="18">{label}</text>'
+        )
+        left += 19 + 6 * len(label) + 16
+    return "".join(items)
