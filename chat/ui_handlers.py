@@ -11,7 +11,7 @@ import gradio as gr
 
 from .api import UploadResult, ingest_upload
 from .compose import short_role
-from .contract import Answer
+from .contract import Answer, Citation
 from .settings import ChatSettings
 from .ui_timeline import timeline_svg
 from .ui_views import answer_markdown, sources_html, transcript_html, unsupported_markdown, upload_html
@@ -154,10 +154,14 @@ class Handlers:
         return self.views(transcript, None, session)
 
     def views(self, transcript_id: str | None, focus: int | None, session: dict | None) -> tuple[str, str]:
-        transcript = self.store.transcript(transcript_id) if transcript_id else None
         answer = _shown(session) if session else None
+        return self.render(transcript_id, focus, answer.citations if answer else [])
+
+    def render(self, transcript_id: str | None, focus: int | None, cited: list[Citation]) -> tuple[str, str]:
+        """The timeline and the viewer of one transcript, the quotes of `cited` marked where they stand."""
+        transcript = self.store.transcript(transcript_id) if transcript_id else None
         marks: dict[int, list] = {}
-        for c in answer.citations if answer else []:
+        for c in cited:
             if c.transcript_id == transcript_id:
                 marks.setdefault(c.turn_index, []).append(c)
         return timeline_svg(transcript, set(marks)), transcript_html(transcript, focus, marks)

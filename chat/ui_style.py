@@ -23,7 +23,8 @@ CSS = """
 .pod-kind.kind-moderator { background: #6b7280; }
 .pod-context { margin: 8px 0; padding: 6px 10px; border-left: 3px solid var(--border-color-primary);
   white-space: pre-line; font-size: 0.93rem; line-height: 1.45; }
-.pod-sources mark, .pod-transcript mark { background: #fde68a; color: #1f2937; padding: 0 1px; border-radius: 2px; }
+.pod-sources mark, .pod-transcript mark, .pod-check mark { background: #fde68a; color: #1f2937; padding: 0 1px;
+  border-radius: 2px; }
 .pod-transcript mark sup { font-weight: 700; color: #92400e; margin-left: 1px; }
 .pod-actions { display: flex; gap: 8px; }
 .pod-actions button { border: 1px solid var(--border-color-primary); border-radius: 6px; padding: 3px 10px;
@@ -75,10 +76,53 @@ CSS = """
 #pod-chat .bot.message:has(.pod-label-unsupported) {
   background: rgba(224, 138, 0, 0.14) !important; border: 1px solid rgba(224, 138, 0, 0.6) !important; }
 #pod-filter-note p { font-size: 0.85rem; margin: 0; }
+.pod-verdict { --verdict: #4b5563; border-left: 6px solid var(--verdict); border-radius: 8px; padding: 10px 14px;
+  margin: 0 0 12px; background: color-mix(in srgb, var(--verdict) 10%, transparent); }
+.pod-verdict-verbatim { --verdict: #15803d; }
+.pod-verdict-close { --verdict: #b45309; }
+.pod-verdict-misattributed { --verdict: #7e22ce; }
+.pod-verdict-not_found { --verdict: #b91c1c; }
+.pod-verdict-label { display: inline-block; background: var(--verdict); color: #fff; font-size: 1.15rem;
+  font-weight: 700; padding: 1px 10px; border-radius: 5px; }
+.pod-verdict-meaning { color: var(--body-text-color-subdued); margin-left: 6px; }
+.pod-verdict-message { font-size: 1.05rem; font-weight: 600; margin-top: 6px; }
+.pod-said, .pod-checked { font-size: 0.9rem; margin-top: 3px; }
+.pod-checked { color: var(--body-text-color-subdued); }
+.pod-check-h { font-weight: 700; font-size: 0.9rem; margin: 4px 0 6px; }
+.pod-diff { border: 1px solid var(--border-color-primary); border-radius: 8px; padding: 8px 12px; margin: 0 0 10px; }
+.pod-diff-text { margin: 0 0 4px; font-size: 0.98rem; line-height: 1.6; }
+.pod-check del { color: #b91c1c; background: rgba(185, 28, 28, 0.1); text-decoration: line-through 2px; }
+.pod-check ins { color: #14532d; background: #bbf7d0; text-decoration: none; font-weight: 600; padding: 0 2px;
+  border-radius: 2px; }
+.pod-overview h4 { margin: 14px 0 6px; font-size: 0.95rem; }
+#pod-overview .pod-ov-speakers { width: 100%; border-collapse: collapse; border: none; margin: 0; }
+#pod-overview .pod-ov-speakers tr { border: none; }
+#pod-check-run { align-self: center; }
+#pod-overview .pod-ov-speakers th, #pod-overview .pod-ov-speakers td { border: none; padding: 4px 10px 4px 0;
+  font-size: 0.88rem; line-height: 1.3; border-bottom: 1px solid var(--border-color-primary); }
+#pod-overview .pod-ov-speakers th { font-weight: 400; color: var(--body-text-color-subdued); }
+#pod-overview .pod-ov-speakers .pod-num { text-align: right; font-variant-numeric: tabular-nums; }
+#pod-overview .pod-ov-name { font-weight: 700; }
+.pod-share { width: 28%; white-space: nowrap; font-variant-numeric: tabular-nums; }
+.pod-bar { display: inline-block; height: 0.7em; background: #2563eb; border-radius: 2px; margin-right: 6px;
+  max-width: calc(100% - 3.5em); }
+.pod-ov-questions { margin: 0; padding-left: 1.6em; }
+.pod-ov-q { margin: 0 0 10px; padding-left: 4px; }
+.pod-ov-asker { font-size: 0.88rem; }
+.pod-ov-question { display: block; text-align: left; background: none; border: none; padding: 1px 0; font: inherit;
+  font-size: 0.95rem; font-weight: 400; color: var(--body-text-color); cursor: pointer; margin: 0 !important; }
+.pod-ov-question:hover { color: var(--color-accent); text-decoration: underline; }
+.pod-ov-answer { font-size: 0.86rem; color: var(--body-text-color-subdued); }
+.pod-ov-by { color: var(--body-text-color); }
+.pod-ov-at { background: none; border: 1px solid var(--border-color-primary); border-radius: 9px; padding: 0 7px;
+  font-size: 0.82rem; font-weight: 400; color: var(--body-text-color); cursor: pointer; margin: 0 !important;
+  font-variant-numeric: tabular-nums; }
+.pod-ov-at:hover { border-color: var(--color-accent); }
 """
 
-# The sources panel: "Open in transcript" asks the server for the turn; "Copy quote" copies in the page
-# (the Clipboard API where the page is a secure context, a hidden textarea elsewhere, e.g. on a LAN address).
+# The sources panel, the quote check's cards and the overview's questions: "Open in transcript" asks the server
+# for the turn; "Copy quote" copies in the page (the Clipboard API where the page is a secure context,
+# a hidden textarea elsewhere, e.g. on a LAN address).
 SOURCES_JS = """
 async function copyText(text) {
   try { await navigator.clipboard.writeText(text); return true; } catch (e) {}

@@ -39,14 +39,16 @@ def unsupported_markdown(answer: Answer) -> str:
 def sources_html(answer: Answer | None, transcripts: dict[str, Transcript | None], scope: str = "") -> str:
     """One card per citation: who, role, where, when, the quote in its turn, and the two actions."""
     if answer is None:
-        return _empty("Ask a question: the quotes the answer cites appear here, each with its speaker, time and context.")
+        return empty_html(
+            "Ask a question: the quotes the answer cites appear here, each with its speaker, time and context."
+        )
     parts = [_verdict(answer, scope)]
     for citation in answer.citations:
         transcript = transcripts.get(citation.transcript_id)
-        turn = _turn(transcript, citation.turn_index)
-        parts.append(_source_card(citation, turn, answer.refused))
+        turn = turn_of(transcript, citation.turn_index)
+        parts.append(source_card(citation, turn, answer.refused))
     if not answer.citations and not answer.refused:
-        parts.append(_empty("The answer cites no quotes."))
+        parts.append(empty_html("The answer cites no quotes."))
     return f'<div class="pod-sources">{"".join(parts)}</div>'
 
 
@@ -69,12 +71,13 @@ def _verdict(answer: Answer, scope: str) -> str:
     return banner
 
 
-def _source_card(c: Citation, turn: Turn | None, refused: bool) -> str:
+def source_card(c: Citation, turn: Turn | None, other: bool = False) -> str:
+    """`other`: a dashed card, for quotes that are not the answer (a refusal's, a quote check's nearest passages)."""
     who = ", ".join(filter(None, [escape(c.speaker), escape(short_role(c.speaker, c.role) or "")]))
     meta = " · ".join(filter(None, [c.transcript_title, c.date, moment(c), f"turn {c.turn_index}"]))
     kind = KIND_LABELS.get(c.kind, c.kind)
     return (
-        f'<article class="pod-source{" pod-source-other" if refused else ""}" data-n="{c.n}">'
+        f'<article class="pod-source{" pod-source-other" if other else ""}" data-n="{c.n}">'
         f'<header><span class="pod-n">[{c.n}]</span> <strong class="pod-speaker">{who}</strong>'
         f' <span class="pod-kind kind-{escape(c.kind)}">{escape(kind)}</span></header>'
         f'<div class="pod-meta">{escape(meta)}</div>'
@@ -136,7 +139,7 @@ def transcript_html(
 ) -> str:
     """Every turn, speaker by speaker; the focused turn highlighted, the answer's quotes marked where they stand."""
     if transcript is None:
-        return _empty("No transcript selected. Upload one, or pick one above.")
+        return empty_html("No transcript selected. Upload one, or pick one above.")
     marks = marks or {}
     speakers = len(transcript.speakers())
     head = (
@@ -184,7 +187,7 @@ def _marked(text: str, cited: list[Citation]) -> str:
 def upload_html(results: list) -> str:
     """One line per file: what was stored and how many turns, or the reason it could not be read."""
     if not results:
-        return _empty("Pick one or more transcript files: text, Markdown, HTML, PDF, captions (VTT, SRT), JSON or CSV.")
+        return empty_html("Pick one or more transcript files: text, Markdown, HTML, PDF, captions (VTT, SRT), JSON or CSV.")
     rows = "".join(_stored(r) if r.ok else _rejected(r) for r in results)
     summary = f"{sum(r.ok for r in results)} of {len(results)} file(s) stored."
     return f'<div class="pod-uploads"><div class="pod-meta">{summary}</div><ul>{rows}</ul></div>'
@@ -220,7 +223,7 @@ def offset(seconds: float) -> str:
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
 
-def _turn(transcript: Transcript | None, index: int) -> Turn | None:
+def turn_of(transcript: Transcript | None, index: int) -> Turn | None:
     if transcript is None:
         return None
     return next((t for t in transcript.turns if t.index == index), None)
@@ -235,5 +238,5 @@ def _paragraphs(text: str) -> str:
     return escape(text)
 
 
-def _empty(message: str) -> str:
+def empty_html(message: str) -> str:
     return f'<div class="pod-empty">{escape(message)}</div>'
