@@ -80,7 +80,14 @@ class Engine:
         # No topic ("what did the spokesperson say?"): the speaker's most relevant words, unfiltered.
         chosen = evidence[:2] if u.speakers and not u.topic else self._choose(evidence)
         if chosen and self.llm:
-            return self.llm.answer(u.question, self._sources(chosen))
+            generated = self.llm.answer(u.question, self._sources(chosen))
+            if not generated.refused:
+                return generated
+            # Nothing the model wrote survived verification: fall back to the verbatim quotes.
+            text, citations = quote_answer(chosen)
+            note = "The model's answer could not be verified against the transcripts; the transcripts say:"
+            return Answer(question=u.question, answer=f"{note}\n\n{text}", refused=False,
+                          unsupported=generated.unsupported, citations=citations)
         if chosen:
             text, citations = quote_answer(chosen)
             return Answer(question=u.question, answer=text, refused=False, citations=citations)
