@@ -1,0 +1,107 @@
+"""End-to-end answer latency of the quote answerer (Engine.ask), and a cold `podium ask`.
+
+    .venv/bin/python bench/answer_bench.py [--rounds 3]
+
+1. The sample alone: each question asked once with cold sentence caches (model loaded), then
+   `--rounds` more times warm; p50/p95 of each.
+2. At 10k chunks: the sample and the corpus transcripts copied under new ids without re-embedding
+   (bench/index_bench.py's seed and build phases), the same questions scoped to nothing.
+3. A cold `podium ask` from a fresh process against the sample store, three times.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ["HF_HUB_OFFLINE"] = "1"
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+SAMPLE = ROOT / "data/demo/scio-heilongjiang-2024-04-26.txt"
+QUESTIONS = [
+    "What did Chen Shaobo say about talent?", "What did Governor Liang say about grain output?",
+    "What did Vice Governor Yu say about forests?", "What did the executive vice governor say about robots?",
+    "Who asked about talent?", "Who answered the question about the ecological environment?",
+    "How many highly skilled talents does the province have?", "What did Xie Yingjun say about grain output?",
+    "What is the GDP growth of Shanghai?", "What questions were asked?", "What did the Xinhua reporter ask?",
+    "What did Liang Huiling say about new productive forces?", "How much crude oil has Daqing Oilfield produced?",
+    "What did Yu Jian say about PM2.5?", "What did Liang Huiling say about the Asian Winter Games?",
+    "What did the governor say about foreign trade?", "Which questions did Chen Shaobo answer?",
+    "What did Chen Shaobo say about the Longjiang Huicai Card?", "What did the spokesperson say?",
+    "What did Yu Jian say about talent?",
+]
+
+
+def pct(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
+
+
+def latencies(engine, questions: list[str]) -> list[float]:
+    out = []
+    for question in questions:
+        t0 = time.perf_counter()
+        engine.ask(question)
+        out.append((time.perf_counter() - t0) * 1000)
+    return out
+
+
+def summary(label: str, ms: list[float]) -> str:
+    return f"| {label} | {len(ms)} | {statistics.median(ms):.0f} | {pct(ms, 95):.0f} | {max(ms):.0f} |"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args()
+    from chat.engine import Engine
+    from index.settings import Settings
+    from index.store import Store
+    from ingest import parse_file
+    import index_bench
+
+    work = Path(tempfile.mkdtemp(prefix="podium-answer-bench-"))
+    try:
+        rows = []
+        store = Store(Settings(store=work / "sample"))
+        store.ingest(parse_file(SAMPLE))
+        engine = Engine(store)
+        engine.store.embedder.embed_query("load the model")
+        rows.append(summary("sample, first asking (sentence caches cold)", latencies(engine, QUESTIONS)))
+        rows.append(summary("sample, warm", latencies(engine, QUESTIONS * args.rounds)))
+
+        seed_store = Store(Settings(store=work / "seed"), store.embedder)
+        transcripts = [parse_file(p) for p in index_bench.corpus_files()]  # the sample among them
+        for t in transcripts:
+            seed_store.ingest(t)
+        index_bench._save_seed(seed_store, transcripts, work / "seed.pkl")
+        built = index_bench.phase_build(work, 10_000)
+        big = Engine(Store(Settings(store=work / "store-10000"), store.embedder))
+        big.ask("warm the keyword index")
+        rows.append(summary(f"{built['chunks']} chunks, first asking", latencies(big, QUESTIONS)))
+        rows.append(summary(f"{built['chunks']} chunks, warm", latencies(big, QUESTIONS * args.rounds)))
+
+        cold = []
+        env = {**os.environ, "PODIUM_STORE": str(work / "sample")}
+        for _ in range(3):
+            t0 = time.perf_counter()
+            subprocess.run([str(ROOT / ".venv/bin/podium"), "ask", QUESTIONS[0]], env=env, check=True, capture_output=True)
+            cold.append((time.perf_counter() - t0) * 1000)
+        rows.append(summary("cold `podium ask` (new process: imports, model load, query)", cold))
+        print("| run | questions | p50 ms | p95 ms | max ms |\n|---|---|---|---|---|")
+        print("\n".join(rows))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
