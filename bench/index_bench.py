@@ -118,7 +118,7 @@ def phase_ingest(work: Path, profile: bool, n_queries: int) -> dict:
     _, encode_after = timed(st.encode, texts, batch_size=32)
     chunks = sum(r.chunks for r in results)
     assert chunks == len(texts) == store.collection.count(), (chunks, len(texts))
-    per_transcript_encode = _per_transcript_encode(st, nodes, transcripts)
+    per_transcript_encode = _per_transcript_encode(st, nodes)
     queries = measure_queries(store, bench_queries(n_queries), {"nofilter": ({}, None)})
     _save_seed(store, transcripts, work / "seed.pkl")
     encode_s = (encode_before + encode_after) / 2
@@ -126,7 +126,7 @@ def phase_ingest(work: Path, profile: bool, n_queries: int) -> dict:
         "transcripts": len(transcripts), "chunks": chunks, "parse_s": parse_s, "chunk_s": chunk_s,
         "encode_before_s": encode_before, "encode_after_s": encode_after, "pipeline_s": pipeline_s,
         "ratio": pipeline_s / encode_s, "pipeline_embed_s": spent["embed"], "vectors_add_s": spent["vectors.add"],
-        "encode_per_transcript_in_order_s": per_transcript_encode,
+        "encode_per_transcript": per_transcript_encode,
         "maxrss_mb": maxrss_mb(), "du_mb": du_mb(work / "ingest-store"), "query": queries,
     }
     if profile:
@@ -144,11 +144,13 @@ def _wrap(obj, name: str, spent: dict, key: str) -> None:
         finally:
             spent[key] += time.perf_counter() - t0
 
-    object.__setattr__(obj, name, timed_call)  # pydantic models refuse plain setattr of unknown fields
+    # pydantic models refuse plain setattr of unknown fields; classes need setattr
+    (setattr if isinstance(obj, type) else object.__setattr__)(obj, name, timed_call)
 
 
-def _per_transcript_encode(st, nodes, transcripts) -> float:
-    """encode() the way the pipeline calls it: per transcript, 32 texts at a time in document order."""
+def _per_transcript_encode(st, nodes) -> dict:
+    """encode() per transcript: 32 texts per call in document order (what the pipeline does, through
+    HuggingFaceEmbedding), and all of a transcript's texts in one call (sentence-transformers sorts them by length)."""
     by_tid: dict[str, list[str]] = {}
     for n in nodes:
         by_tid.setdefault(n.metadata["transcript_id"], []).append(n.text)
@@ -156,7 +158,10 @@ def _per_transcript_encode(st, nodes, transcripts) -> float:
     for texts in by_tid.values():
         for i in range(0, len(texts), 32):
             st.encode(texts[i : i + 32], batch_size=32, normalize_embeddings=True)
-    return time.perf_counter() - t0
+    t1 = time.perf_counter()
+    for texts in by_tid.values():
+        st.encode(texts, batch_size=32, normalize_embeddings=True)
+    return {"in_order_s": t1 - t0, "sorted_s": time.perf_counter() - t1}
 
 
 def _save_seed(store, transcripts, path: Path) -> None:
@@ -237,12 +242,20 @@ def phase_query(work: Path, n: int, n_queries: int, first_only: bool) -> dict:
     from index.filters import Filters
     from index.retriever import HybridRetriever
 
+    from index.keyword import KeywordIndex
+
     store, open_s = timed(open_store, work / f"store-{n}")
     _, model_s = timed(store.embedder.embed_query, "load the model")
+    spent = dict.fromkeys(["catalog", "chroma_get_texts", "bm25_build", "bm25_save", "bm25_load"], 0.0)
+    for obj, name, key in ((store.catalog, "fingerprint", "catalog"), (store.catalog, "chunk_ids", "catalog"),
+                           (store, "_committed_chunks", "chroma_get_texts"), (KeywordIndex, "build", "bm25_build"),
+                           (KeywordIndex, "save", "bm25_save"), (KeywordIndex, "load", "bm25_load")):
+        _wrap(obj, name, spent, key)
     _, first_s = timed(HybridRetriever(store, top_k=10).retrieve, "What did the Chair say about inflation?")
-    out = {"n": n, "open_s": open_s, "model_load_s": model_s, "first_query_s": first_s}
+    out = {"n": n, "open_s": open_s, "model_load_s": model_s, "first_query_s": first_s, "first_breakdown": spent}
     if first_only:
         return out | {"maxrss_mb": maxrss_mb()}
+    out["fingerprint_ms"] = _latencies(lambda _: store.catalog.fingerprint(), range(10))
     names, counts = np.unique(store.view().keyword.columns["speaker"], return_counts=True)
     configs = {"nofilter": ({}, None), "nofilter_c100": ({"candidates": 100}, None)}
     for label, speaker, share in _speaker_classes(names, counts):
@@ -263,7 +276,10 @@ def measure_queries(store, queries: list[str], configs: dict) -> dict:
         retriever = HybridRetriever(store, top_k=10, **kwargs)
         for q in queries[:5]:
             retriever.retrieve(q)  # warm
-        out[name] = {"full": _latencies(retriever.retrieve, queries), "index": _latencies(retriever.retrieve, bundles)} | (info or {})
+        out[name] = {"full": _latencies(retriever.retrieve, queries), "index": _latencies(retriever.retrieve, bundles),
+                     "dense": _latencies(lambda b: retriever._dense(b, store.view().committed), bundles),
+                     "bm25": _latencies(lambda b: store.view().keyword.search(b.query_str, retriever.candidates, retriever.filters), bundles),
+                     "mask": _latencies(lambda _: retriever.filters.mask(store.view().keyword.columns), bundles)} | (info or {})
     return out
 
 
@@ -342,11 +358,11 @@ def report(ing: dict, sizes: list[dict], naive: dict | None) -> str:
     classes = ("speaker_top", "speaker_1pct", "speaker_0.1pct")
     out = [
         "### Ingest throughput", "",
-        "| transcripts | chunks | encode s (before / after) | encode chunks/s | Store.ingest s | ingest chunks/s | ratio | embed inside ingest s | vectors.add s | encode per transcript, in order s | parse s | chunking s | peak RSS MB | store MB |",
+        "| transcripts | chunks | encode s (before / after) | encode chunks/s | Store.ingest s | ingest chunks/s | ratio | embed inside ingest s | vectors.add s | encode per transcript: 32 per call in order / one call sorted s | parse s | chunking s | peak RSS MB | store MB |",
         "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
         f"| {ing['transcripts']} | {ing['chunks']} | {ing['encode_before_s']:.1f} / {ing['encode_after_s']:.1f} | {ing['chunks'] / enc:.1f} | "
         f"{ing['pipeline_s']:.1f} | {ing['chunks'] / ing['pipeline_s']:.1f} | **{ing['ratio']:.2f}×** | {ing['pipeline_embed_s']:.1f} | "
-        f"{ing['vectors_add_s']:.1f} | {ing['encode_per_transcript_in_order_s']:.1f} | {ing['parse_s']:.1f} | {ing['chunk_s']:.1f} | {ing['maxrss_mb']:.0f} | {ing['du_mb']:.1f} |",
+        f"{ing['vectors_add_s']:.1f} | {ing['encode_per_transcript']['in_order_s']:.1f} / {ing['encode_per_transcript']['sorted_s']:.1f} | {ing['parse_s']:.1f} | {ing['chunk_s']:.1f} | {ing['maxrss_mb']:.0f} | {ing['du_mb']:.1f} |",
         "", "### Query latency: HybridRetriever.retrieve, top_k=10, warm, ms",
         "", "Each cell: retrieve(text) p50 / p95, then in brackets retrieve(QueryBundle with the vector) p50 / p95 = the index part alone.", "",
         "| chunks | transcripts | build s | first query, BM25 rebuilt s | first query, BM25 cached s | embed_query p50 / p95 | no filter | no filter, candidates=100 | speaker: most frequent | speaker: ~1% | speaker: ~0.1% |",
@@ -356,6 +372,17 @@ def report(ing: dict, sizes: list[dict], naive: dict | None) -> str:
         b, q, r = s["build"], s["query"], s["reopen"]
         out.append(f"| {b['chunks']} | {b['transcripts']} | {b['build_s']:.1f} | {q['first_query_s']:.2f} | {r['first_query_s']:.2f} | "
                    f"{q['embed_ms']['p50']:.1f} / {q['embed_ms']['p95']:.1f} | " + " | ".join(_fmt(q[c]) for c in ("nofilter", "nofilter_c100", *classes)) + " |")
+    out += ["", "Index part broken down, p50 ms: dense = the Chroma query with its where clause (Retriever._dense), "
+            "BM25 = KeywordIndex.search with the filter, mask = Filters.mask alone (inside BM25); and the first query's time by step, s.", "",
+            "| chunks | config | dense | BM25 | mask | first query: catalog / Chroma get texts / BM25 build / save / load s | catalog.fingerprint p50 ms |",
+            "|---|---|---|---|---|---|---|"]
+    for s in sizes:
+        q, r = s["query"], s["reopen"]
+        steps = lambda d: " / ".join(f"{d[k]:.2f}" for k in ("catalog", "chroma_get_texts", "bm25_build", "bm25_save", "bm25_load"))  # noqa: E731
+        for c in ("nofilter", "nofilter_c100", *classes):
+            first = f"rebuilt: {steps(q['first_breakdown'])}; cached: {steps(r['first_breakdown'])}" if c == "nofilter" else ""
+            fp = f"{q['fingerprint_ms']['p50']:.1f}" if c == "nofilter" else ""
+            out.append(f"| {s['build']['chunks']} | {c} | {q[c]['dense']['p50']:.1f} | {q[c]['bm25']['p50']:.1f} | {q[c]['mask']['p50']:.1f} | {first} | {fp} |")
     out += ["", "Speaker filters (share of chunks): " + "; ".join(
         f"{s['build']['chunks']}: " + ", ".join(f"{s['query'][c]['speaker']} {100 * s['query'][c]['share']:.2f}%" for c in classes) for s in sizes),
         "", "### Memory and disk", "",
@@ -385,12 +412,12 @@ def parent(args) -> None:
             sizes.append({"build": build, "query": query, "reopen": reopen})
             shutil.rmtree(work / f"store-{n}", ignore_errors=True)
         naive = None if args.skip_naive else run_phase("--phase", "naive", "--work", str(work), "--queries", str(args.queries))
+        profile = ing.pop("profile", None)
         raw = {"ingest": ing, "sizes": sizes, "naive": naive}
+        print("<!-- raw: " + json.dumps(raw, default=str) + " -->\n", flush=True)
         print(report(ing, sizes, naive))
-        if ing.get("profile"):
-            print("\n### cProfile of Store.ingest (cumulative)\n\n```\n" + ing["profile"] + "\n```")
-        ing.pop("profile", None)
-        print("\n<!-- raw: " + json.dumps(raw, default=str) + " -->")
+        if profile:
+            print("\n### cProfile of Store.ingest (cumulative)\n\n```\n" + profile + "\n```")
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
