@@ -30,7 +30,6 @@ os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from llama_index.core.schema import QueryBundle  # noqa: E402
-from llama_index.core.vector_stores.types import VectorStoreQuery  # noqa: E402
 from rapidfuzz import fuzz  # noqa: E402
 
 from index import retriever as retriever_module  # noqa: E402
@@ -87,10 +86,10 @@ def resolve_speakers(query: str, entries, use_roles: bool) -> tuple[str, ...]:
 
 # -- rankers: each returns (chunk id, turn index) best first -----------------------------------------
 
-def dense_ranking(store: Store, embedding, filters: Filters, k: int) -> list[tuple[str, int]]:
-    result = store.vectors.query(VectorStoreQuery(query_embedding=embedding, similarity_top_k=k), where=filters.where())
-    committed = store.view().committed
-    return [(n.node_id, n.metadata["turn_index"]) for n in result.nodes if n.node_id in committed]
+def dense_ranking(store: Store, embedding, filters: Filters, k: int, turn_of: dict) -> list[tuple[str, int]]:
+    """The hybrid retriever's own dense half (exact search within the meeting)."""
+    retriever = HybridRetriever(store, top_k=k, filters=filters, candidates=k)
+    return [(cid, turn_of[cid]) for cid in retriever._dense(QueryBundle("", embedding=embedding), store.view())]
 
 
 def bm25_ranking(store: Store, query: str, filters: Filters, k: int, turn_of: dict) -> list[tuple[str, int]]:
@@ -169,7 +168,7 @@ def evaluate(store: Store, queries: list[dict]) -> tuple[dict, dict, list]:
         roles = resolve_speakers(q["query"], speakers[q["transcript"]], use_roles=True)
         resolved.append((q["query"], names, roles))
         add = lambda d, name, ranking: d.setdefault(name, []).append((q["gold"], ranking))  # noqa: E731
-        dense = dense_ranking(store, emb, meeting, 100)
+        dense = dense_ranking(store, emb, meeting, 100, turn_of)
         bm25 = bm25_ranking(store, q["query"], meeting, 100, turn_of)
         add(main, "dense only", dense)
         add(main, "BM25 only", bm25)

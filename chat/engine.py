@@ -25,7 +25,7 @@ from .question import Speaker, Understood, resolve_speakers, understand
 # least THRESHOLD and its chunk holds at least half of the topic's words, or when the cosine alone
 # is at least STRONG (a paraphrase with no word in common).
 THRESHOLD = 0.35
-STRONG = 0.6
+STRONG = 0.55
 MAX_SENTENCES = 3
 CONTENT_KINDS = ("answer", "remark", "moderator")
 
@@ -38,6 +38,7 @@ class Engine:
         self.threshold = threshold
         self.strong = strong
         self.scorer = SentenceScorer(store.embedder)
+        self._overviews: dict[str, tuple] = {}  # transcript id -> (version, transcript, overview)
 
     def ask(
         self,
@@ -132,8 +133,8 @@ class Engine:
         for entry in self.store.transcripts():
             if (scope.transcripts and entry.id not in scope.transcripts) or not _in_range(entry.date, scope):
                 continue
-            transcript = self.store.transcript(entry.id)
-            for line in overview(transcript).questions:
+            transcript, outline = self._overview(entry)
+            for line in outline.questions:
                 if u.speakers and not set(u.speakers) & set(line.answered_by + [line.asked_by]):
                     continue
                 cite = turn_citation(len(citations) + 1, transcript, transcript.turns[line.turn_index], line.question)
@@ -146,6 +147,13 @@ class Engine:
             return Answer(question=u.question, answer=f"No questions{who} in the indexed transcripts.", refused=True)
         head = f"{len(lines)} question{'s' if len(lines) > 1 else ''}:"
         return Answer(question=u.question, answer="\n".join([head, *lines]), refused=False, citations=citations)
+
+    def _overview(self, entry) -> tuple:
+        cached = self._overviews.get(entry.id)
+        if not cached or cached[0] != entry.version:
+            transcript = self.store.transcript(entry.id)
+            cached = self._overviews[entry.id] = (entry.version, transcript, overview(transcript))
+        return cached[1:]
 
     def _answers_to(self, asked: Evidence, topic: str) -> list[Evidence]:
         """The best sentence of each turn that replies to the question, the longest turn first."""
@@ -191,7 +199,6 @@ class Engine:
                 if entry.name == speaker:
                     return entry.kinds.get("question", 0) * 2 > entry.turns
         return False
-
 
 
 def _at(timestamp: str | None) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -84,6 +85,9 @@ def _named(question: str) -> str | None:
     match = _SUBJECT.search(question)
     if not match or _PRONOUN.fullmatch(match["who"]) or match["who"].lower() in ("anyone", "anybody", "they", "officials"):
         return None
+    # "the Fed chair", "a reporter": a role the registry may not record, not a name it should know
+    if re.match(r"(the|a|an)\b", match["who"], re.I) or match["who"].islower():
+        return None
     return match["who"]
 
 
@@ -108,7 +112,8 @@ def topic_of(question: str, spans: list[tuple[int, int]]) -> str:
     words = re.findall(r"[\w’'%.,-]+", text)
     dropped = _SCAFFOLD | TITLES | GENERIC
     kept = [w.strip(".,") for w in words if w.lower().strip(".,’'") not in dropped]
-    return " ".join(w for w in kept if w and not _PRONOUN.fullmatch(w))
+    # "it" stands for the previous question's topic, which an empty topic borrows
+    return " ".join(w for w in kept if w and not _PRONOUN.fullmatch(w) and w.lower() not in ("it", "its"))
 
 
 def _previous(history: list[str], registry: list[Speaker]) -> Understood | None:
@@ -133,7 +138,7 @@ def _match(question: str, speaker: Speaker) -> tuple[float, list[tuple[int, int]
         if alignment:
             return 90.0, [(alignment.dest_start, alignment.dest_end)]
     score, spans = _token_match(lowered, distinctive)
-    role_score, role_spans = _role_match(lowered, speaker.role)
+    role_score, role_spans = _role_match(lowered, _role_heads(speaker.role) + _name_titles(name_tokens))
     if role_score > score:
         return role_score, role_spans
     return score, spans
@@ -143,7 +148,7 @@ def _token_match(lowered: str, tokens: list[str]) -> tuple[float, list[tuple[int
     """Single name words: long ones alone ("Xinhua", "Psaki"), short ones only after a title ("Governor Yu")."""
     spans = []
     for token in tokens:
-        for m in re.finditer(rf"\b{re.escape(token)}\b", lowered):
+        for m in _word(token).finditer(lowered):
             before = re.findall(r"[\w.]+", lowered[: m.start()])
             titled = bool(before) and before[-1].rstrip(".") in TITLES | HONORIFICS
             if len(token) >= 4 or titled:
@@ -153,10 +158,10 @@ def _token_match(lowered: str, tokens: list[str]) -> tuple[float, list[tuple[int
     return (70.0 + 5 * matched if spans else 0.0), spans
 
 
-def _role_match(lowered: str, role: str | None) -> tuple[float, list[tuple[int, int]]]:
+def _role_match(lowered: str, heads: list[str]) -> tuple[float, list[tuple[int, int]]]:
     """A title named in the question ("the executive vice governor"); longer titles are more specific."""
     best, spans = 0.0, []
-    for head in _role_heads(role):
+    for head in heads:
         if (span := _phrase(lowered, head)) and 70.0 + len(head) / 4 > best:
             best, spans = 70.0 + len(head) / 4, [span]
     return best, spans
@@ -171,6 +176,23 @@ def _role_heads(role: str | None) -> list[str]:
     return [h for h in heads if h and h not in HONORIFICS]
 
 
+def _name_titles(name_tokens: list[str]) -> list[str]:
+    """The title a transcript puts in a speaker's name: "Chair Powell" is "the chair"."""
+    title = " ".join(t for t in name_tokens if t in TITLES)
+    return [title] if title else []
+
+
 def _phrase(lowered: str, phrase: str) -> tuple[int, int] | None:
-    m = re.search(rf"(?:\bthe\s+)?\b{re.escape(phrase)}\b(?:['’]s)?", lowered)
+    m = _phrase_pattern(phrase).search(lowered)
     return (m.start(), m.end()) if m else None
+
+
+# A registry of hundreds of speakers needs more patterns than the re module's cache of 512 holds.
+@lru_cache(maxsize=None)
+def _phrase_pattern(phrase: str) -> re.Pattern:
+    return re.compile(rf"(?:\bthe\s+)?\b{re.escape(phrase)}\b(?:['’]s)?")
+
+
+@lru_cache(maxsize=None)
+def _word(token: str) -> re.Pattern:
+    return re.compile(rf"\b{re.escape(token)}\b")

@@ -1,4 +1,4 @@
-"""Retrieval filters, applied the same way to Chroma (a where clause) and to the keyword index (a mask)."""
+"""Retrieval filters: a mask over the metadata columns of the committed chunks, for both retrievers."""
 
 from __future__ import annotations
 
@@ -24,27 +24,9 @@ class Filters:
                 except ValueError:
                     raise ValueError(f"not a date (YYYY-MM-DD): {value!r}") from None
 
-    def where(self) -> dict | None:
-        clauses = [
-            {key: {"$in": list(values)}}
-            for key, values in (
-                ("speaker", self.speakers),
-                ("transcript_id", self.transcripts),
-                ("kind", self.kinds),
-            )
-            if values
-        ]
-        if self.date_from:
-            clauses.append({"date_int": {"$gte": _date_int(self.date_from)}})
-        if self.date_to:
-            clauses.append({"date_int": {"$lte": _date_int(self.date_to)}})
-        if len(clauses) > 1:
-            return {"$and": clauses}
-        return clauses[0] if clauses else None
-
     def mask(self, columns: dict[str, np.ndarray]) -> np.ndarray | None:
         """1.0 for the rows that pass, given the index's metadata columns; None when nothing filters."""
-        if self.where() is None:
+        if not (self.speakers or self.transcripts or self.kinds or self.date_from or self.date_to):
             return None
         keep = np.ones(len(columns["speaker"]), dtype=bool)
         for key, values in (("speaker", self.speakers), ("transcript_id", self.transcripts), ("kind", self.kinds)):

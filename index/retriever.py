@@ -1,4 +1,8 @@
-"""One retriever: dense (Chroma) and BM25 results fused by reciprocal rank, with the same filters on both."""
+"""One retriever: dense and BM25 results fused by reciprocal rank, with the same filters on both.
+
+Dense results come from Chroma's HNSW index when nothing filters, and from the exact index over the
+rows the filters keep when something does (index/exact.py says why).
+"""
 
 from __future__ import annotations
 
@@ -26,14 +30,14 @@ class HybridRetriever(BaseRetriever):
         view = self.store.view()
         if not view.committed:
             return []
-        dense = self._dense(query_bundle, view.committed)
+        dense = self._dense(query_bundle, view)
         keyword = dict(view.keyword.search(query_bundle.query_str, self.candidates, self.filters))
         fused: dict[str, float] = {}
         for ranking in (list(dense), list(keyword)):
             for rank, chunk_id in enumerate(ranking):
                 fused[chunk_id] = fused.get(chunk_id, 0.0) + 1.0 / (RRF_K + rank + 1)
         best = sorted(fused, key=fused.get, reverse=True)[: self.top_k]
-        nodes = {cid: node for cid, (node, _) in dense.items()}
+        nodes = {cid: node for cid, (node, _) in dense.items() if node is not None}
         missing = [cid for cid in best if cid not in nodes]
         if missing:
             nodes.update({n.node_id: n for n in self.store.vectors.get_nodes(node_ids=missing)})
@@ -45,13 +49,16 @@ class HybridRetriever(BaseRetriever):
             results.append(NodeWithScore(node=node, score=fused[chunk_id]))
         return results
 
-    def _dense(self, query_bundle: QueryBundle, committed: set[str]) -> dict:
-        """chunk id -> (node, cosine similarity), best first, committed chunks only."""
+    def _dense(self, query_bundle: QueryBundle, view) -> dict:
+        """chunk id -> (node or None, cosine similarity), best first, committed chunks only."""
         embedding = query_bundle.embedding or self.store.embedder.embed_query(query_bundle.query_str)
+        mask = self.filters.mask(view.keyword.columns)
+        if mask is not None:
+            return {cid: (None, cosine) for cid, cosine in view.exact.search(embedding, self.candidates, mask)}
         query = VectorStoreQuery(query_embedding=embedding, similarity_top_k=self.candidates)
-        result = self.store.vectors.query(query, where=self.filters.where())
+        result = self.store.vectors.query(query)
         return {
             node.node_id: (node, 1.0 + math.log(similarity))  # the store reports exp(-cosine distance)
             for node, similarity in zip(result.nodes, result.similarities)
-            if node.node_id in committed
+            if node.node_id in view.committed
         }

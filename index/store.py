@@ -18,6 +18,7 @@ from ingest import IngestError, Transcript, parse_file
 from .catalog import Catalog, SpeakerEntry, TranscriptEntry
 from .chunks import chunk_transcript
 from .embedder import Embedder
+from .exact import ExactIndex
 from .keyword import KeywordIndex
 from .settings import Settings
 
@@ -35,11 +36,12 @@ class IngestResult:
 
 @dataclass
 class _View:
-    """What readers see: the committed chunks and the keyword index over them."""
+    """What readers see: the committed chunks, the keyword index and their vectors (same row order)."""
 
     fingerprint: str
     committed: set[str]
     keyword: KeywordIndex
+    exact: ExactIndex
     checked: float
 
 
@@ -59,6 +61,7 @@ class Store:
         self.catalog = Catalog(client, f"{name}-catalog")
         self._cache = self.settings.store / "keyword" / name
         self._view: _View | None = None
+        self._speakers: tuple[str, dict[str, list[SpeakerEntry]]] = ("", {})
 
     # -- writing ---------------------------------------------------------------------------------
 
@@ -144,7 +147,12 @@ class Store:
         return self.catalog.transcript(transcript_id)
 
     def speakers(self, transcript_ids: list[str] | None = None) -> dict[str, list[SpeakerEntry]]:
-        return self.catalog.speakers(transcript_ids)
+        """Kept per committed state: the chat layer reads the registry for every question."""
+        fingerprint = self.view().fingerprint
+        if self._speakers[0] != fingerprint:
+            self._speakers = (fingerprint, self.catalog.speakers())
+        every = self._speakers[1]
+        return every if transcript_ids is None else {i: every[i] for i in transcript_ids if i in every}
 
     def view(self) -> _View:
         """The committed state, re-read when another process may have written (every refresh_seconds)."""
@@ -156,30 +164,34 @@ class Store:
             self._view.checked = now
             return self._view
         committed = {i for ids in self.catalog.chunk_ids().values() for i in ids}
-        self._view = _View(fingerprint, committed, self._keyword_index(fingerprint, committed), now)
+        self._view = _View(fingerprint, committed, *self._derived(fingerprint, committed), now)
         return self._view
 
-    def _keyword_index(self, fingerprint: str, committed: set[str]) -> KeywordIndex:
+    def _derived(self, fingerprint: str, committed: set[str]) -> tuple[KeywordIndex, ExactIndex]:
+        """The keyword and exact indexes of the committed chunks: from the cache, else rebuilt from Chroma."""
         folder = self._cache / fingerprint
         index = KeywordIndex.load(folder)
-        if index is not None and set(index.ids) == committed:
-            return index
-        ids, texts, metadatas = self._committed_chunks(sorted(committed))
-        index = KeywordIndex.build(ids, texts, metadatas)
+        exact = ExactIndex.load(folder, index.ids) if index is not None else None
+        if exact is not None and set(index.ids) == committed:
+            return index, exact
+        ids, texts, metadatas, embeddings = self._committed_chunks(sorted(committed))
+        index, exact = KeywordIndex.build(ids, texts, metadatas), ExactIndex.build(ids, embeddings)
         for stale in self._cache.glob("*") if self._cache.exists() else []:
             if stale.name != fingerprint:
                 _rmtree(stale)
         index.save(folder)
-        return index
+        exact.save(folder)
+        return index, exact
 
-    def _committed_chunks(self, ids: list[str]) -> tuple[list[str], list[str], list[dict]]:
-        out_ids, texts, metadatas = [], [], []
+    def _committed_chunks(self, ids: list[str]) -> tuple[list[str], list[str], list[dict], list]:
+        out_ids, texts, metadatas, embeddings = [], [], [], []
         for start in range(0, len(ids), _BATCH):
-            got = self.collection.get(ids=ids[start : start + _BATCH], include=["documents", "metadatas"])
+            got = self.collection.get(ids=ids[start : start + _BATCH], include=["documents", "metadatas", "embeddings"])
             out_ids += got["ids"]
             texts += got["documents"]
             metadatas += got["metadatas"]
-        return out_ids, texts, metadatas
+            embeddings += list(got["embeddings"])
+        return out_ids, texts, metadatas, embeddings
 
 
 def _client(settings: Settings):

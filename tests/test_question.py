@@ -56,6 +56,7 @@ def test_names_titles_roles_outlets(sample_registry, question, speaker):
         ("What did Dr. Fauci say about testing?", "Dr. Fauci"),
         ("What did Admiral Giroir say about testing sites?", "Admiral Giroir"),
         ("What did Fauci say about young people?", "Dr. Fauci"),
+        ("What did the Fed chair say about wages?", "Chair Powell"),  # the title in his name
         ("What did Chen Shaobo say about talent?", "Chen Shaobo"),
     ],
 )
@@ -97,3 +98,10 @@ def test_unknown_person_is_flagged(sample_registry):
     understood = understand("What did President Biden say about tariffs?", sample_registry)
     assert understood.speakers == [] and understood.unknown == "President Biden"
     assert understand("What did he say?", sample_registry).unknown is None
+    # a role the registry doesn't record is not someone who never spoke
+    assert understand("What did the national security adviser say?", sample_registry).unknown is None
+
+
+def test_it_in_a_follow_up_stands_for_the_previous_topic(sample_registry):
+    understood = understand("What did Yu Jian say about it?", sample_registry, ["What did Chen Shaobo say about talent?"])
+    assert understood.speakers == ["Yu Jian"] and understood.topic == "talent"

@@ -7,7 +7,9 @@ import time
 import urllib.request
 from pathlib import Path
 
+import numpy as np
 import pytest
+from llama_index.core.schema import QueryBundle
 
 from index.filters import Filters
 from index.retriever import HybridRetriever
@@ -116,3 +118,13 @@ def test_a_second_process_sees_writes(settings, embedder, loaded, tmp_path):
     finally:
         loaded.remove(transcript.id)
     assert all(r.node.metadata["transcript_id"] != transcript.id for r in _retrieve(other, "Mauna Kea observatory"))
+
+
+def test_filtered_dense_half_agrees_with_chromas_own_filter(loaded):
+    """Filtered queries search the exact index in memory; Chroma's where clause must find the same."""
+    vector = loaded.embedder.embed_query("inflation and interest rates")
+    retriever = HybridRetriever(loaded, filters=Filters(speakers=("Chair Powell",)), candidates=10)
+    ours = retriever._dense(QueryBundle("", embedding=vector), loaded.view())
+    chroma = loaded.collection.query(query_embeddings=[vector], n_results=10, where={"speaker": "Chair Powell"})
+    assert list(ours) == chroma["ids"][0]
+    assert np.allclose([cosine for _, cosine in ours.values()], 1 - np.asarray(chroma["distances"][0]), atol=1e-4)
