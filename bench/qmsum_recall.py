@@ -86,14 +86,14 @@ def resolve_speakers(query: str, entries, use_roles: bool) -> tuple[str, ...]:
 
 # -- rankers: each returns (chunk id, turn index) best first -----------------------------------------
 
-def dense_ranking(store: Store, embedding, filters: Filters, k: int, turn_of: dict) -> list[tuple[str, int]]:
-    """The hybrid retriever's own dense half (exact search within the meeting)."""
+def dense_scores(store: Store, embedding, filters: Filters, k: int) -> dict[str, float]:
+    """The hybrid retriever's own dense half (exact search within the meeting): chunk id -> cosine, best first."""
     retriever = HybridRetriever(store, top_k=k, filters=filters, candidates=k)
-    return [(cid, turn_of[cid]) for cid in retriever._dense(QueryBundle("", embedding=embedding), store.view())]
+    return {cid: cos for cid, (_, cos) in retriever._dense(QueryBundle("", embedding=embedding), store.view()).items()}
 
 
-def bm25_ranking(store: Store, query: str, filters: Filters, k: int, turn_of: dict) -> list[tuple[str, int]]:
-    return [(cid, turn_of[cid]) for cid, _ in store.view().keyword.search(query, k, filters)]
+def bm25_scores(store: Store, query: str, filters: Filters, k: int) -> dict[str, float]:
+    return dict(store.view().keyword.search(query, k, filters))
 
 
 def hybrid_ranking(store: Store, query: str, embedding, filters: Filters, k: int, candidates: int = 40):
@@ -110,6 +110,18 @@ def fused_ranking(dense, keyword, rrf_k: float, w_dense: float = 1.0, w_bm25: fl
             fused[cid] = fused.get(cid, 0.0) + weight / (rrf_k + rank + 1)
             turn[cid] = t
     return [(cid, turn[cid]) for cid in sorted(fused, key=fused.get, reverse=True)]
+
+
+def score_fusion(dense: dict, bm25: dict, turn_of: dict, candidates: int, w_dense: float = 0.5):
+    """Not what the retriever does: a convex combination of each ranker's min-max normalised scores."""
+    fused: dict[str, float] = {}
+    for weight, scores in ((w_dense, dense), (1 - w_dense, bm25)):
+        top = dict(list(scores.items())[:candidates])
+        if top:
+            lo, hi = min(top.values()), max(top.values())
+            for cid, value in top.items():
+                fused[cid] = fused.get(cid, 0.0) + weight * ((value - lo) / (hi - lo) if hi > lo else 1.0)
+    return [(cid, turn_of[cid]) for cid in sorted(fused, key=fused.get, reverse=True)]
 
 
 def distinct_turns(ranking):
@@ -168,8 +180,9 @@ def evaluate(store: Store, queries: list[dict]) -> tuple[dict, dict, list]:
         roles = resolve_speakers(q["query"], speakers[q["transcript"]], use_roles=True)
         resolved.append((q["query"], names, roles))
         add = lambda d, name, ranking: d.setdefault(name, []).append((q["gold"], ranking))  # noqa: E731
-        dense = dense_ranking(store, emb, meeting, 100, turn_of)
-        bm25 = bm25_ranking(store, q["query"], meeting, 100, turn_of)
+        dense_scored, bm25_scored = dense_scores(store, emb, meeting, 100), bm25_scores(store, q["query"], meeting, 100)
+        dense = [(cid, turn_of[cid]) for cid in dense_scored]
+        bm25 = [(cid, turn_of[cid]) for cid in bm25_scored]
         add(main, "dense only", dense)
         add(main, "BM25 only", bm25)
         add(main, HYBRID, hybrid_ranking(store, q["query"], emb, meeting, 10))
@@ -181,6 +194,10 @@ def evaluate(store: Store, queries: list[dict]) -> tuple[dict, dict, list]:
                 add(variants, f"candidates={cand}, RRF k={rrf_k}", fused_ranking(dense[:cand], bm25[:cand], rrf_k))
         for w in (0.5, 2.0):
             add(variants, f"candidates=40, RRF k=60, BM25 weight {w}", fused_ranking(dense[:40], bm25[:40], 60, 1.0, w))
+        for cand in (20, 40, 100):
+            for w in (0.3, 0.5):
+                add(variants, f"score fusion (min-max), candidates={cand}, dense weight {w}",
+                    score_fusion(dense_scored, bm25_scored, turn_of, cand, w))
         add(variants, "dense only, distinct turns", distinct_turns(dense))
         add(variants, "BM25 only, distinct turns", distinct_turns(bm25))
         add(variants, "candidates=40, RRF k=60, distinct turns", distinct_turns(fused_ranking(dense[:40], bm25[:40], 60)))
