@@ -2,8 +2,7 @@
 
 Local Chroma keeps no index on metadata, so a where clause scans every record: 75-140 ms at 100k
 chunks against 17 ms unfiltered (bench/RESULTS.md). The keyword index already holds each chunk's
-speaker, transcript, kind and date; masking rows and multiplying the ones kept takes a few ms, and
-it is exact where Chroma's filtered HNSW search is approximate.
+speaker, transcript, kind and date; masking rows and multiplying the ones kept takes a few ms.
 """
 
 from __future__ import annotations
@@ -35,7 +34,7 @@ class ExactIndex:
             return []
         query = np.asarray(vector, dtype=np.float32)
         scores = self.matrix[rows] @ (query / (np.linalg.norm(query) or 1.0))
-        best = np.argsort(-scores)[:k] if len(rows) <= k else np.argpartition(-scores, k)[:k]
+        best = np.argpartition(-scores, k)[:k] if len(rows) > k else np.arange(len(rows))
         best = best[np.argsort(-scores[best])]
         return [(self.ids[rows[i]], float(scores[i])) for i in best]
 
