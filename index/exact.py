@@ -7,6 +7,7 @@ speaker, transcript, kind and date; masking rows and multiplying the ones kept t
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import numpy as np
@@ -39,10 +40,13 @@ class ExactIndex:
         return [(self.ids[rows[i]], float(scores[i])) for i in best]
 
     def save(self, folder: Path) -> None:
-        tmp = folder / f"{_FILE}.tmp"
-        with tmp.open("wb") as out:
-            np.save(out, self.matrix)
-        tmp.rename(folder / _FILE)
+        tmp = folder / f"{_FILE}.tmp{os.getpid()}"
+        try:
+            with tmp.open("wb") as out:
+                np.save(out, self.matrix)
+            tmp.rename(folder / _FILE)
+        except OSError:  # another process replaced the folder meanwhile: its copy serves, or the next reader rebuilds
+            tmp.unlink(missing_ok=True)
 
     @classmethod
     def load(cls, folder: Path, ids: list[str]) -> ExactIndex | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -49,7 +50,7 @@ class KeywordIndex:
         return [(self.ids[d], float(s)) for d, s in zip(docs[0], scores[0]) if s > 0]
 
     def save(self, folder: Path) -> None:
-        tmp = folder.with_name(folder.name + ".tmp")
+        tmp = folder.with_name(f"{folder.name}.tmp{os.getpid()}")  # processes sharing a store each write their own
         shutil.rmtree(tmp, ignore_errors=True)
         tmp.mkdir(parents=True)
         if self._bm25 is not None:
@@ -57,7 +58,10 @@ class KeywordIndex:
         sidecar = {"ids": self.ids, "columns": {k: v.tolist() for k, v in self.columns.items()}}
         (tmp / "podium.json").write_text(json.dumps(sidecar))
         shutil.rmtree(folder, ignore_errors=True)
-        tmp.rename(folder)  # a reader sees the old folder or the whole new one
+        try:
+            tmp.rename(folder)  # a reader sees the old folder or the whole new one
+        except OSError:  # another process saved the same state first
+            shutil.rmtree(tmp, ignore_errors=True)
 
     @classmethod
     def load(cls, folder: Path) -> KeywordIndex | None:

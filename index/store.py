@@ -8,6 +8,7 @@ file adds nothing, and a corrected one re-embeds only the chunks whose text chan
 from __future__ import annotations
 
 import re
+import threading
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -61,6 +62,7 @@ class Store:
         self.catalog = Catalog(client, f"{name}-catalog")
         self._cache = self.settings.store / "keyword" / name
         self._view: _View | None = None
+        self._view_lock = threading.Lock()  # the server's threads must not build the view twice at once
         self._speakers: tuple[str, dict[str, list[SpeakerEntry]]] = ("", {})
 
     # -- writing ---------------------------------------------------------------------------------
@@ -156,6 +158,10 @@ class Store:
 
     def view(self) -> _View:
         """The committed state, re-read when another process may have written (every refresh_seconds)."""
+        with self._view_lock:
+            return self._current_view()
+
+    def _current_view(self) -> _View:
         now = time.monotonic()
         if self._view and now - self._view.checked < self.settings.refresh_seconds:
             return self._view
@@ -177,7 +183,7 @@ class Store:
         ids, texts, metadatas, embeddings = self._committed_chunks(sorted(committed))
         index, exact = KeywordIndex.build(ids, texts, metadatas), ExactIndex.build(ids, embeddings)
         for stale in self._cache.glob("*") if self._cache.exists() else []:
-            if stale.name != fingerprint:
+            if stale.name != fingerprint and ".tmp" not in stale.name:  # others' writes in progress stay
                 _rmtree(stale)
         index.save(folder)
         exact.save(folder)

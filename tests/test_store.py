@@ -130,3 +130,15 @@ def test_bad_files_write_nothing(tmp_path, store):
     results = list(store.ingest_files([empty]))
     assert "empty" in str(results[0][1])
     assert store.transcripts() == [] and store.collection.count() == 0
+
+
+def test_threads_opening_a_fresh_store_build_one_view(tmp_path, store, sample_path):
+    """A server's threads all read the store when the page loads; the derived indexes are built once."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    store.ingest(parse_file(sample_path))
+    reader = Store(store.settings, store.embedder)  # a new process's store: no view, no cache in memory
+    with ThreadPoolExecutor(8) as pool:
+        views = list(pool.map(lambda _: reader.view(), range(8)))
+    assert all(v is views[0] for v in views) and len(views[0].keyword.ids) == views[0].exact.matrix.shape[0] > 0
+    assert [p.name for p in reader._cache.iterdir()] == [views[0].fingerprint]
