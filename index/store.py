@@ -24,6 +24,7 @@ from .keyword import KeywordIndex
 from .settings import Settings
 
 _BATCH = 5000  # under Chroma's maximum batch of 5,461
+_GROUP_TURNS = 2000  # files parsed before one embedding call: enough texts to sort, little work lost to a kill
 
 
 @dataclass
@@ -33,6 +34,18 @@ class IngestResult:
     chunks: int
     embedded: int  # chunks whose text was embedded now; the rest reused stored vectors
     replaced_source: str | None = None  # the file a replaced transcript came from, if another
+
+
+@dataclass
+class _Plan:
+    """A transcript on its way in: its chunks, what the catalog held, and the chunks to write (None: unchanged)."""
+
+    transcript: Transcript
+    nodes: list
+    previous: list[str]
+    old_source: str | None
+    fresh: list | None = None
+    embedded: int = 0
 
 
 @dataclass
@@ -68,36 +81,73 @@ class Store:
     # -- writing ---------------------------------------------------------------------------------
 
     def ingest(self, transcript: Transcript) -> IngestResult:
+        return self.ingest_many([transcript])[0]
+
+    def ingest_many(self, transcripts: list[Transcript]) -> list[IngestResult]:
+        """Embed the transcripts' new chunks in one call, then commit each transcript in turn.
+
+        One call sorts all the texts by length, so batches pad less than per transcript
+        (bench/RESULTS.md); each transcript still commits on its own, so a failure or a kill
+        loses at most the transcripts not yet committed.
+        """
+        if len({t.id for t in transcripts}) < len(transcripts):
+            raise ValueError("ingest_many: a transcript id appears twice; ingest them one after the other")
+        plans = [self._plan(t) for t in transcripts]
+        self._embed([p for p in plans if p.fresh is not None])
+        return [self._commit(p) for p in plans]
+
+    def ingest_files(self, paths: Iterable[Path], format: str | None = None) -> Iterator[tuple[Path, IngestResult | IngestError]]:
+        """Parse and ingest each file, a group of files per embedding call; a bad file yields its error and the others go on."""
+        from rich.progress import Progress
+
+        paths = list(paths)
+        group: dict[str, tuple[Path, Transcript]] = {}
+
+        def flush():
+            yield from zip([p for p, _ in group.values()], self.ingest_many([t for _, t in group.values()]))
+            progress.advance(task, len(group))
+            group.clear()
+
+        with Progress(disable=len(paths) < 2, transient=True) as progress:
+            task = progress.add_task("ingesting", total=len(paths))
+            for path in paths:
+                try:
+                    transcript = parse_file(path, format)
+                except IngestError as exc:
+                    progress.advance(task)
+                    yield path, exc
+                    continue
+                # a second file with the same id replaces the first: it must see the first committed
+                if transcript.id in group or sum(len(t.turns) for _, t in group.values()) >= _GROUP_TURNS:
+                    yield from flush()
+                group[transcript.id] = (path, transcript)
+            yield from flush()
+
+    def _plan(self, transcript: Transcript) -> _Plan:
         nodes = chunk_transcript(
             transcript, self.embedder.count_tokens, self.embedder.max_tokens - 2, self.embedder.name
         )
         previous = self.catalog.chunk_ids([transcript.id]).get(transcript.id, [])
         old_source = self._source_of(transcript.id) if previous else None
         self._drop_orphans(transcript.id, set(previous))
-        new_ids = [n.node_id for n in nodes]
-        if new_ids == previous and old_source == transcript.source:
+        plan = _Plan(transcript, nodes, previous, old_source)
+        if [n.node_id for n in nodes] != previous or old_source != transcript.source:
+            plan.fresh = [n for n in nodes if n.node_id not in set(previous)]
+        return plan
+
+    def _commit(self, plan: _Plan) -> IngestResult:
+        transcript, nodes, previous = plan.transcript, plan.nodes, plan.previous
+        if plan.fresh is None:
             return IngestResult(transcript, "unchanged", len(nodes), 0)
-        fresh = [n for n in nodes if n.node_id not in set(previous)]
-        embedded = self._embed(fresh, transcript.id)
-        for start in range(0, len(fresh), _BATCH):
-            self.vectors.add(fresh[start : start + _BATCH])
+        for start in range(0, len(plan.fresh), _BATCH):
+            self.vectors.add(plan.fresh[start : start + _BATCH])
+        new_ids = [n.node_id for n in nodes]
         self.catalog.commit(transcript, new_ids)  # the commit point
         self._delete(sorted(set(previous) - set(new_ids)))
         self._view = None
         status = "updated" if previous else "added"
-        replaced = old_source if old_source != transcript.source else None
-        return IngestResult(transcript, status, len(nodes), embedded, replaced)
-
-    def ingest_files(self, paths: Iterable[Path], format: str | None = None) -> Iterator[tuple[Path, IngestResult | IngestError]]:
-        """Parse and ingest each file; a bad file yields its error and the others go on."""
-        from rich.progress import track
-
-        paths = list(paths)
-        for path in track(paths, description="ingesting", disable=len(paths) < 2, transient=True):
-            try:
-                yield path, self.ingest(parse_file(path, format))
-            except IngestError as exc:
-                yield path, exc
+        replaced = plan.old_source if plan.old_source != transcript.source else None
+        return IngestResult(transcript, status, len(nodes), plan.embedded, replaced)
 
     def remove(self, transcript_id: str) -> bool:
         chunk_ids = self.catalog.chunk_ids([transcript_id]).get(transcript_id)
@@ -108,16 +158,18 @@ class Store:
         self._view = None
         return True
 
-    def _embed(self, nodes, transcript_id: str) -> int:
-        """Set each node's embedding, reusing stored vectors of identical text; return how many were computed."""
-        reuse = self._stored_vectors(transcript_id, {n.metadata["text_hash"] for n in nodes})
-        todo = [n for n in nodes if n.metadata["text_hash"] not in reuse]
+    def _embed(self, plans: list[_Plan]) -> None:
+        """Set each fresh node's embedding, reusing stored vectors of identical text, in one embedding call."""
+        todo = []
+        for plan in plans:
+            reuse = self._stored_vectors(plan.transcript.id, {n.metadata["text_hash"] for n in plan.fresh})
+            for node in plan.fresh:
+                node.embedding = reuse.get(node.metadata["text_hash"])
+            missing = [n for n in plan.fresh if n.embedding is None]
+            plan.embedded = len(missing)
+            todo += missing
         for node, vector in zip(todo, self.embedder.embed_texts([n.text for n in todo])):
             node.embedding = vector
-        for node in nodes:
-            if node.embedding is None:
-                node.embedding = reuse[node.metadata["text_hash"]]
-        return len(todo)
 
     def _stored_vectors(self, transcript_id: str, hashes: set[str]) -> dict[str, list[float]]:
         if not hashes:

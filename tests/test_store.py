@@ -48,6 +48,19 @@ def test_corrected_file_replaces_and_reembeds_only_changed_text(store, sample_pa
     assert any("decisive key" in d for d in docs) and not any("talent is the key." in d for d in docs)
 
 
+def test_ingest_files_embeds_a_group_at_once_and_commits_each_file(store, sample_path, corpus, tmp_path):
+    """Files share an embedding call; a corrected copy in the same call still replaces the original."""
+    corrected = tmp_path / "corrected.txt"
+    corrected.write_text(sample_path.read_text().replace("talent is the key.", "talent is the decisive key.", 1))
+    briefing = sorted((corpus / "whitehouse_md").glob("*.md"))[0]
+    results = [r for _, r in store.ingest_files([sample_path, briefing, corrected])]
+    assert [r.status for r in results] == ["added", "added", "updated"]
+    assert results[2].replaced_source == str(sample_path) and results[2].embedded == 1
+    committed = {i for ids in store.catalog.chunk_ids().values() for i in ids}
+    assert store.collection.count() == len(committed) == results[1].chunks + results[2].chunks  # no orphans
+    assert [r.status for _, r in store.ingest_files([briefing, corrected])] == ["unchanged", "unchanged"]
+
+
 def test_remove_deletes_chunks_and_catalog_entry(store, sample_path):
     transcript = store.ingest(parse_file(sample_path)).transcript
     assert store.remove(transcript.id)
