@@ -46,14 +46,17 @@ class Embedder:
         return len(tokenizer(text, add_special_tokens=False, verbose=False)["input_ids"])
 
     def embed_texts(self, texts: list[str]) -> list[list[float]]:
-        # Batches are padded to their longest text; batching texts of similar length cuts the
-        # encode time of a typical transcript by more than half (bench/RESULTS.md).
-        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
-        vectors = self.model.get_text_embedding_batch([texts[i] for i in order]) if texts else []
-        out: list[list[float]] = [[]] * len(texts)
-        for i, vector in zip(order, vectors):
-            out[i] = vector
-        return out
+        # One encode call for all the texts: sentence-transformers sorts them by length, so each batch
+        # pads to texts of similar length. llama-index's batch method calls encode once per 32 texts
+        # in the order given: 2.3x slower on a transcript in document order (bench/RESULTS.md).
+        return self._encode(texts, "text").tolist() if texts else []
 
     def embed_query(self, text: str) -> list[float]:
-        return self.model.get_query_embedding(text)
+        return self._encode([text], "query")[0].tolist()
+
+    def _encode(self, texts: list[str], prompt: str):
+        """What llama-index's HuggingFaceEmbedding computes (its prompts, its normalisation), minus its
+        per-call overhead: a third of a query's embedding time on these CPUs (bench/RESULTS.md)."""
+        return self.model._model.encode(
+            texts, batch_size=32, prompt_name=prompt, normalize_embeddings=self.model.normalize, show_progress_bar=False
+        )
