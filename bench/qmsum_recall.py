@@ -89,11 +89,13 @@ def resolve_speakers(query: str, entries, use_roles: bool) -> tuple[str, ...]:
 def dense_scores(store: Store, embedding, filters: Filters, k: int) -> dict[str, float]:
     """The hybrid retriever's own dense half (exact search within the meeting): chunk id -> cosine, best first."""
     retriever = HybridRetriever(store, top_k=k, filters=filters, candidates=k)
-    return {cid: cos for cid, (_, cos) in retriever._dense(QueryBundle("", embedding=embedding), store.view()).items()}
+    view = store.view()
+    return retriever._dense(QueryBundle("", embedding=embedding), view, filters.mask(view.keyword.columns))
 
 
 def bm25_scores(store: Store, query: str, filters: Filters, k: int) -> dict[str, float]:
-    return dict(store.view().keyword.search(query, k, filters))
+    view = store.view()
+    return dict(view.keyword.search(query, k, filters.mask(view.keyword.columns)))
 
 
 def hybrid_ranking(store: Store, query: str, embedding, filters: Filters, k: int, candidates: int = 40):

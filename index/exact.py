@@ -34,7 +34,9 @@ class ExactIndex:
         if not len(rows):
             return []
         query = np.asarray(vector, dtype=np.float32)
-        scores = self.matrix[rows] @ (query / (np.linalg.norm(query) or 1.0))
+        # einsum, not BLAS: OpenBLAS's threads spin after a call, and on two cores the next query's
+        # embedding then took twice as long (bench/RESULTS.md)
+        scores = np.einsum("ij,j->i", self.matrix[rows], query / (np.linalg.norm(query) or 1.0))
         best = np.argpartition(-scores, k)[:k] if len(rows) > k else np.arange(len(rows))
         best = best[np.argsort(-scores[best])]
         return [(self.ids[rows[i]], float(scores[i])) for i in best]

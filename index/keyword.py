@@ -11,8 +11,6 @@ import bm25s
 import numpy as np
 import Stemmer
 
-from .filters import Filters
-
 COLUMNS = ("speaker", "transcript_id", "kind", "date_int")
 _STEMMER = Stemmer.Stemmer("english")
 
@@ -36,18 +34,21 @@ class KeywordIndex:
         bm25.index(tokenize(texts), show_progress=False)
         return cls(ids, columns, bm25)
 
-    def search(self, query: str, k: int, filters: Filters = Filters()) -> list[tuple[str, float]]:
-        """(chunk id, score) of the best k chunks with a positive score."""
+    def search(self, query: str, k: int, mask: np.ndarray | None = None) -> list[tuple[str, float]]:
+        """(chunk id, score) of the best k chunks with a positive score, among the rows the mask keeps."""
         if self._bm25 is None:
             return []
-        tokens = bm25s.tokenize([query], stopwords="en", stemmer=_STEMMER, return_ids=False, show_progress=False)
-        if not tokens[0]:
+        tokens = bm25s.tokenize([query], stopwords="en", stemmer=_STEMMER, return_ids=False, show_progress=False)[0]
+        if not tokens:
             return []
-        mask = filters.mask(self.columns)
-        docs, scores = self._bm25.retrieve(
-            tokens, k=min(k, len(self.ids)), weight_mask=mask, show_progress=False, n_threads=1
-        )
-        return [(self.ids[d], float(s)) for d, s in zip(docs[0], scores[0]) if s > 0]
+        scores = self._bm25.get_scores(tokens)
+        # The top k among the few rows that score, not bm25s's selection over every row: with a
+        # filter, most rows are zero and its argpartition took 4 ms at 100k chunks (0.5 without).
+        rows = np.flatnonzero(scores > 0 if mask is None else (scores > 0) & mask)
+        if len(rows) > k:
+            rows = rows[np.argpartition(-scores[rows], k)[:k]]
+        rows = rows[np.argsort(-scores[rows], kind="stable")]
+        return [(self.ids[i], float(scores[i])) for i in rows]
 
     def save(self, folder: Path) -> None:
         tmp = folder.with_name(f"{folder.name}.tmp{os.getpid()}")  # processes sharing a store each write their own
