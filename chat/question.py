@@ -29,7 +29,7 @@ _SCAFFOLD = {
     "ask", "answered", "answer", "responded", "respond", "replied", "the", "a", "an", "else", "and",
     "anything", "how", "when", "was", "were", "is", "are", "has", "have", "question", "questions",
     "think", "thinks", "thought", "describe", "described", "any", "there", "which", "to", "of",
-    "many", "much",
+    "many", "much", "summarize", "summarise", "discussion", "saying",
 }  # fmt: skip
 _SUBJECT = re.compile(
     r"\b(?:did|does|do|has|have|had)\s+(?P<who>[\w’'.-]+(?:\s+[\w’'.-]+){0,4}?)\s+"
@@ -110,7 +110,7 @@ def topic_of(question: str, spans: list[tuple[int, int]]) -> str:
     for start, end in sorted(spans, reverse=True):
         text = text[:start] + " " + text[end:]
     words = re.findall(r"[\w’'%.,-]+", text)
-    dropped = _SCAFFOLD | TITLES | GENERIC
+    dropped = _SCAFFOLD | TITLES | GENERIC | HONORIFICS
     kept = [w.strip(".,") for w in words if w.lower().strip(".,’'") not in dropped]
     # "it" stands for the previous question's topic, which an empty topic borrows
     return " ".join(w for w in kept if w and not _PRONOUN.fullmatch(w) and w.lower() not in ("it", "its"))

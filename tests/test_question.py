@@ -92,6 +92,8 @@ def test_question_types(sample_registry, question, intent):
 def test_topic_leaves_out_the_name_and_the_scaffolding(sample_registry):
     understood = understand("What did Governor Liang say about grain output?", sample_registry)
     assert understood.topic == "grain output"
+    understood = understand("Summarize the discussion about what Mr. Yu Jian was saying on forests.", sample_registry)
+    assert understood.topic == "forests"
 
 
 def test_unknown_person_is_flagged(sample_registry):
