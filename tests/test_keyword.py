@@ -1,0 +1,42 @@
+"""The BM25 index: scores from bm25s, our own top-k selection over the rows that score and pass the mask."""
+
+import numpy as np
+
+from index.keyword import KeywordIndex
+
+TEXTS = [
+    "Inflation is too high and we will bring it down.",
+    "The labor market remains tight; inflation expectations are anchored.",
+    "Thank you.",
+    "Inflation, inflation: the committee is strongly committed.",
+    "We discussed the balance sheet.",
+    "Inflation is too high and we will bring it down.",  # the same text again: a tie
+]
+
+
+def _index():
+    metadatas = [{"speaker": s, "transcript_id": "t", "kind": "answer", "date_int": 20240101} for s in "ABABAB"]
+    return KeywordIndex.build([f"c{i}" for i in range(len(TEXTS))], TEXTS, metadatas)
+
+
+def test_search_returns_only_scoring_rows_best_first():
+    found = _index().search("inflation", 10)
+    assert {cid for cid, _ in found} == {"c0", "c1", "c3", "c5"}
+    scores = [s for _, s in found]
+    assert scores == sorted(scores, reverse=True) and all(s > 0 for s in scores)
+    assert _index().search("unheard-of-word", 10) == [] and _index().search("the", 10) == []  # stopword only
+
+
+def test_ties_break_the_same_way_at_every_k():
+    """A shorter list is the start of a longer one, ties included (the fusion relies on it)."""
+    index = _index()
+    full = index.search("inflation too high", 10)
+    assert [cid for cid, _ in full[:2]] == ["c0", "c5"]  # equal texts, equal scores: the earlier row first
+    for k in range(1, len(full)):
+        assert index.search("inflation too high", k) == full[:k]
+
+
+def test_mask_keeps_its_rows_only():
+    index = _index()
+    mask = index.columns["speaker"] == "B"
+    assert {cid for cid, _ in index.search("inflation", 10, mask)} == {"c1", "c3", "c5"}
