@@ -8,6 +8,8 @@ chunks map to their turn_index (a long turn may give several chunks, so k chunks
   hit@k      share of queries with at least one gold turn among the top-k chunks
   cover@k    mean over queries of |gold turns in top k| / |gold turns|
   ceiling    mean of min(k, |gold|) / |gold|: the best cover@k any ranker of k single-turn chunks can reach
+The same rankers also run on each query as the chat engine asks it: its topic (chat.question removes the
+names and the question words), then filtered to the speakers chat.question resolves.
 Paired comparisons give, per query, the cover@10 difference (mean, 95% bootstrap interval) and hit@10 wins/losses.
 --keep DIR reuses (or creates) the store in DIR instead of a temporary folder, to iterate without re-embedding.
 """
@@ -32,6 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from llama_index.core.schema import QueryBundle  # noqa: E402
 from rapidfuzz import fuzz  # noqa: E402
 
+from chat.question import Speaker, understand  # noqa: E402
 from index import retriever as retriever_module  # noqa: E402
 from index.filters import Filters  # noqa: E402
 from index.retriever import HybridRetriever  # noqa: E402
@@ -169,12 +172,13 @@ def paired(a: list, b: list, k: int = 10, resamples: int = 2000) -> str:
 HYBRID = "hybrid (HybridRetriever as is: candidates=40, RRF k=60)"
 
 
-def evaluate(store: Store, queries: list[dict]) -> tuple[dict, dict, list]:
+def evaluate(store: Store, queries: list[dict]) -> tuple[dict, dict, dict, list]:
     committed = store.view().committed
     got = store.collection.get(ids=sorted(committed), include=["metadatas"])
     turn_of = {i: m["turn_index"] for i, m in zip(got["ids"], got["metadatas"])}
     speakers = store.speakers()
-    main, variants, resolved = {}, {}, []
+    registry = {tid: [Speaker(e.name, e.role, list(e.labels)) for e in entries] for tid, entries in speakers.items()}
+    main, variants, asked, resolved = {}, {}, {}, []
     for q in queries:
         emb = store.embedder.embed_query(q["query"])
         meeting = Filters(transcripts=(q["transcript"],))
@@ -191,6 +195,7 @@ def evaluate(store: Store, queries: list[dict]) -> tuple[dict, dict, list]:
         for label, who in (("names", names), ("names+roles", roles)):
             filt = Filters(transcripts=(q["transcript"],), speakers=who) if who else meeting
             add(main, f"hybrid + speaker filter ({label}; {{n}} resolved)", hybrid_ranking(store, q["query"], emb, filt, 10))
+        engine_rows(lambda name, ranking: add(asked, name, ranking), store, q, registry[q["transcript"]], turn_of)
         for cand in (10, 20, 40, 100):
             for rrf_k in (1, 10, 30, 60):
                 add(variants, f"candidates={cand}, RRF k={rrf_k}", fused_ranking(dense[:cand], bm25[:cand], rrf_k))
@@ -204,7 +209,21 @@ def evaluate(store: Store, queries: list[dict]) -> tuple[dict, dict, list]:
         add(variants, "BM25 only, distinct turns", distinct_turns(bm25))
         add(variants, "candidates=40, RRF k=60, distinct turns", distinct_turns(fused_ranking(dense[:40], bm25[:40], 60)))
         add(variants, "candidates=100, RRF k=60, distinct turns", distinct_turns(fused_ranking(dense, bm25, 60)))
-    return main, variants, resolved
+    return main, variants, asked, resolved
+
+
+def engine_rows(add, store: Store, q: dict, registry: list, turn_of: dict) -> None:
+    """The query as the chat engine retrieves it: its topic (names and question words removed by
+    chat.question), filtered to the speakers chat.question resolves."""
+    understood = understand(q["query"], registry)
+    topic = understood.topic or q["query"]
+    emb = store.embedder.embed_query(topic)
+    meeting = Filters(transcripts=(q["transcript"],))
+    add("dense only, on the topic", [(cid, turn_of[cid]) for cid in dense_scores(store, emb, meeting, 100)])
+    add("BM25 only, on the topic", [(cid, turn_of[cid]) for cid in bm25_scores(store, topic, meeting, 100)])
+    add("hybrid, on the topic", hybrid_ranking(store, topic, emb, meeting, 10))
+    who = Filters(transcripts=(q["transcript"],), speakers=tuple(understood.speakers)) if understood.speakers else meeting
+    add("hybrid, on the topic + the speakers chat.question resolves (the engine's retrieval)", hybrid_ranking(store, topic, emb, who, 10))
 
 
 def check_fusion(main: dict, variants: dict) -> int:
@@ -228,7 +247,7 @@ def main() -> None:
         queries = load_queries(store)
         print(f"store ready in {time.perf_counter() - t0:.0f}s: {store.collection.count()} chunks, "
               f"{len(queries)} queries, RRF_K={retriever_module.RRF_K}\n")
-        main_rows, variants, resolved = evaluate(store, queries)
+        main_rows, variants, topic, resolved = evaluate(store, queries)
         n_names = sum(bool(n) for _, n, _ in resolved)
         n_roles = sum(bool(r) for _, _, r in resolved)
         main_rows = {k.format(n=n_names if "(names;" in k else n_roles): v for k, v in main_rows.items()}
@@ -241,6 +260,12 @@ def main() -> None:
         print("\nFusion variants (bench-side re-implementation of the retriever's RRF, meeting filter only):\n")
         print(table(variants, queries), "\n")
         print(f"re-implementation differs from HybridRetriever on {check_fusion(main_rows, variants)} queries\n")
+        print("The queries as the chat engine asks them (its topic; its speaker filter in the last row):\n")
+        print(table(topic, queries), "\n")
+        for name in ("hybrid, on the topic", "hybrid, on the topic + the speakers chat.question resolves (the engine's retrieval)"):
+            print(f"- {name}: vs BM25 on the topic {paired(topic[name], topic['BM25 only, on the topic'])}; "
+                  f"vs dense on the topic {paired(topic[name], topic['dense only, on the topic'])}; vs BM25 on the query {paired(topic[name], bm25)}")
+        print()
         for label, idx in (("names", 1), ("names+roles", 2)):
             keep = [bool(r[idx]) for r in resolved]
             picked = [q for q, k in zip(queries, keep) if k]
