@@ -56,7 +56,7 @@ class Embedder:
 
     def _encode(self, texts: list[str], prompt: str):
         """What llama-index's HuggingFaceEmbedding computes (its prompts, its normalisation), minus its
-        per-call overhead: a third of a query's embedding time on these CPUs (bench/RESULTS.md)."""
+        per-call overhead: about a sixth of a query's embedding time on these CPUs (bench/RESULTS.md)."""
         return self.model._model.encode(
             texts, batch_size=32, prompt_name=prompt, normalize_embeddings=self.model.normalize, show_progress_bar=False
         )
