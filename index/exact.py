@@ -12,6 +12,8 @@ from pathlib import Path
 
 import numpy as np
 
+from .ranking import best_first
+
 _FILE = "vectors.npy"
 
 
@@ -37,9 +39,7 @@ class ExactIndex:
         # einsum, not BLAS: OpenBLAS's threads spin after a call, and on two cores the next query's
         # embedding then took twice as long (bench/RESULTS.md)
         scores = np.einsum("ij,j->i", self.matrix[rows], query / (np.linalg.norm(query) or 1.0))
-        best = np.argpartition(-scores, k)[:k] if len(rows) > k else np.arange(len(rows))
-        best = best[np.argsort(-scores[best])]
-        return [(self.ids[rows[i]], float(scores[i])) for i in best]
+        return [(self.ids[rows[i]], float(scores[i])) for i in best_first(scores, k)]
 
     def save(self, folder: Path) -> None:
         tmp = folder / f"{_FILE}.tmp{os.getpid()}"

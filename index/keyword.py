@@ -11,6 +11,8 @@ import bm25s
 import numpy as np
 import Stemmer
 
+from .ranking import best_first
+
 COLUMNS = ("speaker", "transcript_id", "kind", "date_int")
 _STEMMER = Stemmer.Stemmer("english")
 
@@ -45,11 +47,7 @@ class KeywordIndex:
         # The top k among the few rows that score, not bm25s's selection over every row: with a
         # filter, most rows are zero and its argpartition took 4 ms at 100k chunks (0.5 without).
         rows = np.flatnonzero(scores > 0 if mask is None else (scores > 0) & mask)
-        if len(rows) > k:  # ties at the k-th score go to the earlier rows, so a longer list extends a shorter one
-            kth = np.partition(scores[rows], len(rows) - k)[len(rows) - k]
-            tied = rows[scores[rows] == kth]
-            rows = np.concatenate([rows[scores[rows] > kth], tied[: k - int((scores[rows] > kth).sum())]])
-        rows = rows[np.lexsort((rows, -scores[rows]))]
+        rows = rows[best_first(scores[rows], k)]
         return [(self.ids[i], float(scores[i])) for i in rows]
 
     def save(self, folder: Path) -> None:
