@@ -129,10 +129,11 @@ class Store:
         )
         previous = self.catalog.chunk_ids([transcript.id]).get(transcript.id, [])
         old_source = self._source_of(transcript.id) if previous else None
-        self._drop_orphans(transcript.id, set(previous))
+        known = set(previous)
+        self._drop_orphans(transcript.id, known)
         plan = _Plan(transcript, nodes, previous, old_source)
         if [n.node_id for n in nodes] != previous or old_source != transcript.source:
-            plan.fresh = [n for n in nodes if n.node_id not in set(previous)]
+            plan.fresh = [n for n in nodes if n.node_id not in known]
         return plan
 
     def _commit(self, plan: _Plan) -> IngestResult:
