@@ -55,8 +55,8 @@ class Embedder:
         return self._encode([text], "query")[0].tolist()
 
     def _encode(self, texts: list[str], prompt: str):
-        """What llama-index's HuggingFaceEmbedding computes (its prompts, its normalisation), minus its
-        per-call overhead: about a sixth of a query's embedding time on these CPUs (bench/RESULTS.md)."""
+        """What llama-index's HuggingFaceEmbedding computes (its prompts, its normalisation), in one
+        encode call however many texts there are (tests/test_embedder.py checks the vectors agree)."""
         return self.model._model.encode(
             texts, batch_size=32, prompt_name=prompt, normalize_embeddings=self.model.normalize, show_progress_bar=False
         )

@@ -37,7 +37,7 @@ class ExactIndex:
             return []
         query = np.asarray(vector, dtype=np.float32)
         # einsum, not BLAS: OpenBLAS's threads spin after a call, and on two cores the next query's
-        # embedding then took twice as long (bench/RESULTS.md)
+        # embedding then took more than twice as long (bench/retrieval_steps.py)
         scores = np.einsum("ij,j->i", self.matrix[rows], query / (np.linalg.norm(query) or 1.0))
         return [(self.ids[rows[i]], float(scores[i])) for i in best_first(scores, k)]
 

@@ -51,7 +51,7 @@ class HybridRetriever(BaseRetriever):
         if mask is not None:
             return dict(view.exact.search(embedding, self.candidates, mask))
         # Chroma's HNSW index, asked for ids and distances only (llama-index's query also reads every
-        # candidate's text and metadata: 15 ms instead of 2 at 100k chunks, bench/RESULTS.md)
+        # candidate's text and metadata: 16-18 ms instead of 2-3 at 100k chunks, bench/retrieval_steps.py)
         found = self.store.collection.query(
             query_embeddings=[embedding], n_results=self.candidates, include=["distances"]
         )
