@@ -10,16 +10,15 @@ from __future__ import annotations
 import html
 import os
 import re
-from pathlib import Path
 
 from llama_index.core.llms import LLM, ChatMessage, MessageRole
 from llama_index.core.prompts import PromptTemplate
 
+from prompts import read_prompt
+
 from .contract import Answer, Citation
 from .verify import source_time, verify
 
-# Beside the packages, as an editable install runs them from the tree.
-PROMPTS = Path(__file__).resolve().parents[1] / "prompts"
 # Greedy decoding: the verifier drops whatever the sources don't bear out, and sampling only adds misses.
 TEMPERATURE = 0.0
 MAX_TOKENS = 256
@@ -31,8 +30,8 @@ _OPENAI_LIKE = re.compile(r"(https?://[^/\s]+(?:/[^:\s]*)?):(\S+)")
 class LLMAnswerer:
     def __init__(self, llm: LLM):
         self.llm = llm
-        self.system = (PROMPTS / "answer_system.txt").read_text(encoding="utf-8")
-        self.user = PromptTemplate((PROMPTS / "answer_user.txt").read_text(encoding="utf-8"))
+        self.system = read_prompt("answer_system.txt")
+        self.user = PromptTemplate(read_prompt("answer_user.txt"))
 
     def answer(self, question: str, sources: list[Citation]) -> Answer:
         return verify(question, self.reply(question, sources), sources)

@@ -1,4 +1,4 @@
-"""Settings of the chat layer, from PODIUM_* environment variables."""
+"""Settings of the answer engine, from PODIUM_* environment variables."""
 
 from __future__ import annotations
 
@@ -9,5 +9,3 @@ class ChatSettings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="PODIUM_")
 
     llm: str | None = None  # "ollama:MODEL", "openai-like:URL:MODEL", "llama-cpp:PATH"; unset: quote answerer
-    api_token: str | None = None  # when set, every API call needs it as a bearer token
-    max_upload_mb: int = 50

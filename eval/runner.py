@@ -6,7 +6,6 @@ Exit codes: 0 all thresholds met, 1 a metric below its threshold, 2 the run coul
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import sys
 import tomllib
@@ -45,7 +44,7 @@ def main(sets: list[str], answerer: str, as_json: bool) -> int:
 
 
 def engine_factory(answerer: str) -> Callable:
-    """Engine(store) for the quote answerer; for the LLM one, chat.wiring's engine on the same store."""
+    """Engine(store) for the quote answerer; for the LLM one, an Engine with the PODIUM_LLM answerer."""
     from chat.engine import Engine
 
     if answerer == "quote":
@@ -60,11 +59,9 @@ def engine_factory(answerer: str) -> Callable:
             "--answerer llm needs PODIUM_LLM, which is not set "
             "(e.g. PODIUM_LLM=ollama:MODEL, openai-like:URL:MODEL or llama-cpp:PATH)"
         )
-    if importlib.util.find_spec("chat.llm") is None:
-        raise ValueError("--answerer llm: this checkout has no LLM answerer (chat/llm.py) yet")
-    from chat.wiring import open_engine
+    from chat.llm import LLMAnswerer, llm_from_spec
 
-    return lambda store: open_engine(store.settings.store, spec)
+    return lambda store: Engine(store, llm=LLMAnswerer(llm_from_spec(spec)))
 
 
 def load_thresholds() -> dict[str, dict[str, float]]:

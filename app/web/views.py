@@ -11,9 +11,9 @@ from html import escape
 from ingest import Transcript, Turn
 from ingest.sentences import sentence_spans
 
-from .compose import short_role
-from .contract import Answer, Citation
-from .render import time_span, when
+from chat.compose import short_role
+from chat.contract import Answer, Citation
+from ..render import time_span, when
 
 KIND_LABELS = {"question": "question", "answer": "answer", "remark": "statement", "moderator": "moderator"}
 _MARKDOWN = re.compile(r"([\\`*_{}\[\]<>#|~$])")

@@ -5,7 +5,7 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from chat.cli import app
+from app.cli import app
 
 runner = CliRunner()
 TURN_KEYS = {"index", "speaker", "label", "role", "kind", "text", "timestamp", "start", "end", "reply_to"}

@@ -6,7 +6,7 @@ import textwrap
 
 from ingest import Transcript, Turn
 
-from .compose import short_role
+from chat.compose import short_role
 
 
 def when(turn: Turn) -> str:

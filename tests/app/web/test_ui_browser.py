@@ -22,7 +22,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 from playwright.sync_api import Page, expect  # noqa: E402
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[3]
 SHOTS = ROOT / "test-output" / "ui"
 CHROMIUM = Path("/usr/bin/chromium")
 FLAGS = [
@@ -61,15 +61,15 @@ def app_url(tmp_path_factory, embedder, sample_path):
     import uvicorn
 
     from chat.engine import Engine
-    from chat.server import build_app
-    from chat.settings import ChatSettings
+    from app.server import build_app
+    from app.settings import AppSettings
     from index.settings import Settings
     from index.store import Store
     from ingest import parse_file
 
     store = Store(Settings(store=tmp_path_factory.mktemp("ui") / "store", refresh_seconds=0), embedder)
     store.ingest(parse_file(sample_path))
-    app = build_app(Engine(store), ChatSettings(api_token=None, max_upload_mb=5))
+    app = build_app(Engine(store), AppSettings(api_token=None, max_upload_mb=5))
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=_free_port(), log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
@@ -249,22 +249,22 @@ def test_every_event_runs_concurrently_and_the_ui_token_guards_the_page():
 
     from fastapi.testclient import TestClient
 
-    from chat.server import build_app
-    from chat.settings import ChatSettings
-    from chat.ui import build_ui
+    from app.server import build_app
+    from app.settings import AppSettings
+    from app.web.ui import build_ui
 
     blocks = build_ui(SimpleNamespace(store=None))
     limits = [fn.concurrency_limit for fn in blocks.fns.values() if fn.fn is not None]
     assert limits and all(limit is None or (limit != "default" and limit > 1) for limit in limits), limits
 
-    client = TestClient(build_app(SimpleNamespace(store=None), ChatSettings(api_token="s3cret")))
+    client = TestClient(build_app(SimpleNamespace(store=None), AppSettings(api_token="s3cret")))
     assert client.get("/config").status_code == 401 and client.get("/api/transcripts").status_code == 401
     assert client.post("/login", data={"username": "desk", "password": "s3cret"}).status_code == 200
     assert client.get("/config").status_code == 200
 
 
 def test_timeline_reads_stamps_as_entry_ends_offsets_and_word_counts(sample_path, fixtures, corpus):
-    from chat.ui_timeline import spans, timeline_svg
+    from app.web.timeline import spans, timeline_svg
     from ingest import parse_file
 
     sample = parse_file(sample_path)
@@ -287,8 +287,8 @@ def test_timeline_reads_stamps_as_entry_ends_offsets_and_word_counts(sample_path
 
 def test_copy_line_and_unsupported_sentences():
     from chat.contract import Answer, Citation
-    from chat.ui_handlers import chat_messages
-    from chat.ui_views import copy_line
+    from app.web.handlers import chat_messages
+    from app.web.views import copy_line
 
     cite = Citation(
         n=1, transcript_id="b", transcript_title="Daily briefing", date="2024-05-01", speaker="Ms. Rivera",

@@ -145,7 +145,7 @@ def test_overview_and_transcript_tab_follow_each_other(ui: Page, fixtures):
 
 def test_the_diff_strikes_the_quotes_words_and_highlights_the_transcripts():
     from chat.check import word_diff
-    from chat.ui_check import diff_html
+    from app.web.check import diff_html
 
     html = diff_html(word_diff("We strive to stabilize Liang's jobs.", "We are focusing on stabilizing Liang's jobs."))
     assert "We <del " in html and ">strive to stabilize</del> <ins " in html
@@ -154,7 +154,7 @@ def test_the_diff_strikes_the_quotes_words_and_highlights_the_transcripts():
 
 
 def test_the_overview_shows_time_where_the_transcript_has_media_offsets(fixtures):
-    from chat.ui_overview import overview_html
+    from app.web.overview import overview_html
     from ingest import parse_file
 
     html = overview_html(parse_file(fixtures / "briefing.vtt"))

@@ -15,7 +15,7 @@ from html import escape
 
 from ingest import Transcript, Turn
 
-from .compose import short_role
+from chat.compose import short_role
 
 WORDS_PER_SECOND = 2.2  # about 130 words a minute: the length of a turn no stamp bounds
 TITLES = {

@@ -1,21 +1,21 @@
 """The newsroom UI (Gradio Blocks): ask with follow-ups and filters, read the sources, check a quote, see a
 press conference's overview and timeline, open the transcript at a cited turn, upload transcripts.
 
-It drives the same loaded engine as the JSON API: chat.server mounts both on one app.
-Modules: ui_handlers (events), ui_views (HTML), ui_check and ui_overview (those two tabs, events and HTML),
-ui_timeline (the SVG plot), ui_style (CSS, scripts).
+It drives the same loaded engine as the JSON API: app.server mounts both on one app.
+Modules: handlers (events), views (HTML), check and overview (those two tabs, events and HTML),
+timeline (the SVG plot), style (CSS, scripts).
 """
 
 from __future__ import annotations
 
 import gradio as gr
 
-from .settings import ChatSettings
-from .ui_check import START, QuoteCheck
-from .ui_handlers import ALL, NO_FILTER, Handlers, new_session
-from .ui_overview import Outline
-from .ui_style import CSS, SOURCES_JS, TIMELINE_JS, VIEWER_JS
-from .ui_views import empty_html, sources_html, upload_html
+from ..settings import AppSettings
+from .check import START, QuoteCheck
+from .handlers import ALL, NO_FILTER, Handlers, new_session
+from .overview import Outline
+from .style import CSS, SOURCES_JS, TIMELINE_JS, VIEWER_JS
+from .views import empty_html, sources_html, upload_html
 
 __all__ = ["CSS", "build_ui"]
 
@@ -31,8 +31,8 @@ EXAMPLE = "What did Chen Shaobo say about talent?"
 QUOTE_EXAMPLE = "e.g. To revitalize Heilongjiang, talent is the key. (or: Chen Shaobo said talent is the key…)"
 
 
-def build_ui(engine, settings: ChatSettings | None = None) -> gr.Blocks:
-    ui = Handlers(engine, settings or ChatSettings())
+def build_ui(engine, settings: AppSettings | None = None) -> gr.Blocks:
+    ui = Handlers(engine, settings or AppSettings())
     with gr.Blocks(title="Podium", analytics_enabled=False) as blocks:
         session, checked = gr.State(new_session()), gr.State(None)
         gr.HTML(HEADER, js_on_load=None)

@@ -3,9 +3,9 @@
 import pytest
 from fastapi.testclient import TestClient
 
-from chat.api import create_app
+from app.api import create_app
 from chat.engine import Engine
-from chat.settings import ChatSettings
+from app.settings import AppSettings
 from index.settings import Settings
 from index.store import Store
 from ingest import parse_file
@@ -20,7 +20,7 @@ def engine(tmp_path_factory, embedder, sample_path):
 
 @pytest.fixture
 def client(engine):
-    return TestClient(create_app(engine, ChatSettings(api_token=None, max_upload_mb=1)))
+    return TestClient(create_app(engine, AppSettings(api_token=None, max_upload_mb=1)))
 
 
 def test_ask_returns_the_contract_with_verbatim_quotes(client, sample_path):
@@ -62,7 +62,7 @@ def test_impossible_date_is_422(client):
 
 
 def test_token_required_when_configured(engine):
-    client = TestClient(create_app(engine, ChatSettings(api_token="s3cret")))
+    client = TestClient(create_app(engine, AppSettings(api_token="s3cret")))
     assert client.get("/api/transcripts").status_code == 401
     assert client.get("/api/transcripts", headers={"Authorization": "Bearer wrong"}).status_code == 401
     ok = client.get("/api/transcripts", headers={"Authorization": "Bearer s3cret"})

@@ -8,10 +8,10 @@ from html import escape
 
 import gradio as gr
 
-from .check import CheckResult, DiffOp, check_quote
-from .compose import short_role
-from .contract import Citation
-from .ui_views import empty_html, moment, source_card, turn_of
+from chat.check import CheckResult, DiffOp, check_quote
+from chat.compose import short_role
+from chat.contract import Citation
+from .views import empty_html, moment, source_card, turn_of
 
 log = logging.getLogger(__name__)
 
@@ -25,7 +25,7 @@ START = "Paste a quote, name the person it is attributed to if you like, and che
 
 
 class QuoteCheck:
-    """The tab's events, over the newsroom handlers' store and transcript viewer (a chat.ui_handlers.Handlers)."""
+    """The tab's events, over the newsroom handlers' store and transcript viewer (an app.web.handlers.Handlers)."""
 
     def __init__(self, ui):
         self.ui = ui

@@ -16,16 +16,16 @@ from pathlib import Path  # noqa: E402
 from fastapi import FastAPI  # noqa: E402
 
 from .api import create_app  # noqa: E402
-from .settings import ChatSettings  # noqa: E402
+from .settings import AppSettings  # noqa: E402
 
 
-def build_app(engine, settings: ChatSettings | None = None) -> FastAPI:
+def build_app(engine, settings: AppSettings | None = None) -> FastAPI:
     """The API's routes first, then the UI mounted at "/" on the same app and the same engine."""
     import gradio as gr
 
-    from .ui import CSS, build_ui
+    from .web.ui import CSS, build_ui
 
-    settings = settings or ChatSettings()
+    settings = settings or AppSettings()
     app = create_app(engine, settings)
     blocks = build_ui(engine, settings)
     return gr.mount_gradio_app(

@@ -14,10 +14,10 @@ from starlette.concurrency import run_in_threadpool
 from ingest import IngestError, parse_file
 from ingest.reading import MAX_BYTES
 
-from .check import CheckResult, check_quote
-from .contract import Answer
-from .overview import Overview, overview
-from .settings import ChatSettings
+from chat.check import CheckResult, check_quote
+from chat.contract import Answer
+from chat.overview import Overview, overview
+from .settings import AppSettings
 
 
 class AskRequest(BaseModel):
@@ -45,16 +45,16 @@ class UploadResult(BaseModel):
     error: str | None = None
 
 
-def create_app(engine, settings: ChatSettings | None = None) -> FastAPI:
+def create_app(engine, settings: AppSettings | None = None) -> FastAPI:
     """The app over one loaded engine; the UI mounts on the same app and shares it."""
-    settings = settings or ChatSettings()
+    settings = settings or AppSettings()
     app = FastAPI(title="Podium", description="Verbatim, attributed, timestamped answers from press conferences.")
     app.state.engine = engine
     app.include_router(_router(engine, settings), prefix="/api", dependencies=[Depends(_auth(settings))])
     return app
 
 
-def _auth(settings: ChatSettings):
+def _auth(settings: AppSettings):
     bearer = HTTPBearer(auto_error=False)
 
     def check(credentials: HTTPAuthorizationCredentials | None = Depends(bearer)) -> None:
@@ -66,7 +66,7 @@ def _auth(settings: ChatSettings):
     return check
 
 
-def _router(engine, settings: ChatSettings) -> APIRouter:
+def _router(engine, settings: AppSettings) -> APIRouter:
     router = APIRouter()
     store = engine.store
     limit = settings.max_upload_mb * 2**20 if settings.max_upload_mb else MAX_BYTES

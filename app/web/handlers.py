@@ -1,4 +1,4 @@
-"""The newsroom UI's event handlers over the shared engine; chat.ui lays out the page and wires them."""
+"""The newsroom UI's event handlers over the shared engine; app.web.ui lays out the page and wires them."""
 
 from __future__ import annotations
 
@@ -9,12 +9,12 @@ from pathlib import Path
 
 import gradio as gr
 
-from .api import UploadResult, ingest_upload
-from .compose import short_role
-from .contract import Answer, Citation
-from .settings import ChatSettings
-from .ui_timeline import timeline_svg
-from .ui_views import answer_markdown, sources_html, transcript_html, unsupported_markdown, upload_html
+from ..api import UploadResult, ingest_upload
+from chat.compose import short_role
+from chat.contract import Answer, Citation
+from ..settings import AppSettings
+from .timeline import timeline_svg
+from .views import answer_markdown, sources_html, transcript_html, unsupported_markdown, upload_html
 
 log = logging.getLogger(__name__)
 
@@ -29,7 +29,7 @@ def new_session() -> dict:
 class Handlers:
     """The event handlers; each returns the new values of its outputs."""
 
-    def __init__(self, engine, settings: ChatSettings):
+    def __init__(self, engine, settings: AppSettings):
         self.engine = engine
         self.store = engine.store
         self.limit = settings.max_upload_mb * 2**20

@@ -14,13 +14,13 @@ def open_store(store: Path | None = None):
 
 
 def open_engine(store: Path | None = None, llm: str | None = None):
-    from .engine import Engine
-    from .settings import ChatSettings
+    from chat.engine import Engine
+    from chat.settings import ChatSettings
 
     spec = llm or ChatSettings().llm
     answerer = None
     if spec:
-        from .llm import LLMAnswerer, llm_from_spec
+        from chat.llm import LLMAnswerer, llm_from_spec
 
         answerer = LLMAnswerer(llm_from_spec(spec))
     return Engine(open_store(store), llm=answerer)

@@ -132,7 +132,7 @@ def check(
     json_: JsonOpt = False,
 ) -> None:
     """Check a quote: verbatim, close (with a word diff), misattributed, or not found."""
-    from .check import check_quote
+    from chat.check import check_quote
     from .render import render_check
     from .wiring import open_engine
 
@@ -143,7 +143,7 @@ def check(
 @app.command()
 def overview(transcript_id: str, store: StoreOpt = None, json_: JsonOpt = False) -> None:
     """Who spoke, how much, and the questions in order with who answered."""
-    from .overview import overview as build
+    from chat.overview import overview as build
     from .render import render_overview
     from .wiring import open_store
 

@@ -14,7 +14,7 @@ from index.settings import Settings
 from index.store import Store
 from ingest import parse_file
 
-PODIUM = [sys.executable, "-m", "chat.cli"]
+PODIUM = [sys.executable, "-m", "app.cli"]
 
 
 def _entry(store, transcript_id):

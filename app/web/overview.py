@@ -9,10 +9,10 @@ import gradio as gr
 
 from ingest import Transcript, Turn
 
-from .compose import short_role
-from .overview import QuestionLine, SpeakerShare, overview
-from .render import when
-from .ui_views import empty_html, offset
+from chat.compose import short_role
+from chat.overview import QuestionLine, SpeakerShare, overview
+from ..render import when
+from .views import empty_html, offset
 
 
 class Outline:
