@@ -14,10 +14,12 @@ from dataclasses import dataclass
 from pydantic import BaseModel
 from rapidfuzz import fuzz
 
+from index.chunks import ChunkMeta, chunk_meta
 from index.filters import Filters
 from index.retriever import HybridRetriever
 
 from ingest.sentences import sentence_spans
+from ingest.text import WORD, word_key, word_keys
 
 from .compose import chunk_citation
 from .contract import Citation
@@ -27,7 +29,6 @@ CLOSE = 75.0  # rapidfuzz partial ratio of the quote against its best-aligned pa
 _ATTRIBUTED = re.compile(
     r"^(?P<who>[^,:\"“]{2,60}?)\s+(?:said|says|stated|told reporters)(?:\s+that)?[,:]?\s+(?P<quote>.+)$", re.S
 )
-_WORD = re.compile(r"[\w’'%.,-]+")
 
 
 class DiffOp(BaseModel):
@@ -52,7 +53,7 @@ class CheckResult(BaseModel):
 class _Match:
     score: float
     exact: bool
-    meta: dict
+    meta: ChunkMeta
     span: str  # the matched transcript text, verbatim
 
 
@@ -69,9 +70,9 @@ def check_quote(engine, quote: str, speaker: str | None = None) -> CheckResult:
     best = matches[0] if matches else None
     if best is None or best.score < CLOSE:
         return _not_found(quote, named, matches)
-    own = next((m for m in matches if m.meta["speaker"] == named), None) if named else best
+    own = next((m for m in matches if m.meta.speaker == named), None) if named else best
     if named and (own is None or own.score < CLOSE):
-        message = f"Said by {best.meta['speaker']}, not {named}."
+        message = f"Said by {best.meta.speaker}, not {named}."
         return _result(quote, "misattributed", named, best, message)
     match = own or best
     verdict = "verbatim" if match.exact else "close"
@@ -89,26 +90,26 @@ def split_attribution(text: str, registry) -> tuple[str | None, str]:
 
 def _matches(store, quote: str, filters: Filters = Filters()) -> list[_Match]:
     """The best-matching sentence (or pair of sentences, or a fragment of one) of each retrieved chunk."""
-    wanted = _norm_words(quote)
+    wanted = word_keys(quote)
     found = []
     for hit in HybridRetriever(store, top_k=8, filters=filters).retrieve(quote):
         text = hit.node.text
         if exact := _exact_span(wanted, text):
-            found.append(_Match(100.0, True, hit.node.metadata, exact))
+            found.append(_Match(100.0, True, chunk_meta(hit.node), exact))
             continue
         scored = [(_similarity(wanted, text[a:b]), a, b) for a, b in _candidates(text)]
         if not scored:
             continue
         (score, fragment), a, b = max(scored, key=lambda x: x[0][0])
         span = text[a + fragment[0] : a + fragment[1]] if fragment else text[a:b]
-        found.append(_Match(score, False, hit.node.metadata, span))
+        found.append(_Match(score, False, chunk_meta(hit.node), span))
     return found
 
 
 def _exact_span(wanted: list[str], text: str) -> str | None:
     """The passage holding the quote's words in order, case and punctuation aside, as written."""
-    tokens = [t for t in _WORD.finditer(text) if _norm(t.group())]
-    first = _find([_norm(t.group()) for t in tokens], wanted)
+    tokens = [t for t in WORD.finditer(text) if word_key(t.group())]
+    first = _find([word_key(t.group()) for t in tokens], wanted)
     return text[tokens[first].start() : tokens[first + len(wanted) - 1].end()] if first >= 0 else None
 
 
@@ -121,8 +122,8 @@ def _candidates(text: str) -> list[tuple[int, int]]:
 def _similarity(wanted: list[str], passage: str) -> tuple[float, tuple[int, int] | None]:
     """Score 0-100 of the quote against a passage, tolerant of changed, dropped and reordered words.
     A quote much shorter than the passage is scored as a fragment; the fragment's span comes back."""
-    tokens = list(_WORD.finditer(passage))
-    normed = [_norm(t.group()) for t in tokens]
+    tokens = list(WORD.finditer(passage))
+    normed = [word_key(t.group()) for t in tokens]
     a, b = " ".join(wanted), " ".join(normed)
     whole = max(fuzz.ratio(a, b), fuzz.token_sort_ratio(a, b))
     if len(a) >= 0.7 * len(b) or not tokens:
@@ -136,7 +137,7 @@ def _similarity(wanted: list[str], passage: str) -> tuple[float, tuple[int, int]
 
 def _result(quote: str, verdict: str, named: str | None, match: _Match, message: str) -> CheckResult:
     return CheckResult(
-        quote=quote, verdict=verdict, speaker_named=named, said_by=match.meta["speaker"], score=match.score,
+        quote=quote, verdict=verdict, speaker_named=named, said_by=match.meta.speaker, score=match.score,
         message=message, citations=[chunk_citation(1, match.meta, match.span)],
         diff=[] if match.exact else word_diff(quote, match.span), nearest=[],
     )  # fmt: skip
@@ -154,20 +155,12 @@ def _not_found(quote: str, named: str | None, matches: list[_Match]) -> CheckRes
 
 def word_diff(quote: str, transcript: str) -> list[DiffOp]:
     """Word-level differences, compared case- and punctuation-blind but shown as written."""
-    a, b = _WORD.findall(quote), _WORD.findall(transcript)
-    matcher = difflib.SequenceMatcher(None, [_norm(w) for w in a], [_norm(w) for w in b], autojunk=False)
+    a, b = WORD.findall(quote), WORD.findall(transcript)
+    matcher = difflib.SequenceMatcher(None, [word_key(w) for w in a], [word_key(w) for w in b], autojunk=False)
     return [
         DiffOp(op=op, quote=" ".join(a[i1:i2]), transcript=" ".join(b[j1:j2]))
         for op, i1, i2, j1, j2 in matcher.get_opcodes()
     ]
-
-
-def _norm(word: str) -> str:
-    return word.lower().replace("’", "'").strip(".,'-")
-
-
-def _norm_words(text: str) -> list[str]:
-    return [w for w in (_norm(t) for t in _WORD.findall(text)) if w]
 
 
 def _word_range(normed: list[str], start: int, end: int) -> tuple[int, int]:

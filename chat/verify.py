@@ -27,11 +27,13 @@ from decimal import Decimal
 
 import Stemmer
 from rapidfuzz import fuzz, process, utils
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+from bm25s.stopwords import STOPWORDS_EN_PLUS
 
 from ingest.sentences import sentence_spans
+from ingest.text import fold, folded
 
 from .contract import Answer, Citation
+from .formatting import moment
 
 REFUSAL = "The model's answer could not be verified against the transcripts."
 COVERAGE = 0.8
@@ -49,7 +51,7 @@ _BULLET = re.compile(r"\s*(?:[-*•]|\d{1,2}[.)])\s+")
 _NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 _QUOTED = re.compile(r'"([^"]*)"')
 _CAPITALISED = re.compile(r"\b[A-Z][\w-]*")
-_STRAIGHT = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
+_STOPWORDS = frozenset(STOPWORDS_EN_PLUS)
 
 
 def verify(question: str, text: str, sources: list[Citation]) -> Answer:
@@ -122,7 +124,7 @@ def check(unit: str, by_n: dict[int, Citation]) -> dict[int, tuple[int, int]] | 
     sources = [by_n[n] for n in cited]
     plain = _MARKER.sub(" ", unit)
     quotes = quotations(plain)
-    outside = _QUOTED.sub(" ", plain.translate(_STRAIGHT))
+    outside = _QUOTED.sub(" ", fold(plain))
     if quotes is None or not _numbers(plain) <= set().union(*(_source_numbers(s) for s in sources)):
         return None
     if not _names_ok(outside, sources, list(by_n.values())) or not _wording_ok(outside, sources):
@@ -141,10 +143,10 @@ def markers(unit: str) -> list[int]:
 
 def quotations(text: str) -> list[str] | None:
     """The non-empty quoted texts, normalised; None when a quotation is left open."""
-    straight = text.translate(_STRAIGHT)
+    straight = fold(text)
     if straight.count('"') % 2:
         return None
-    return [q for q in (_normalise(m)[0] for m in _QUOTED.findall(straight)) if q]
+    return [q for q in (fold(m) for m in _QUOTED.findall(straight)) if q]
 
 
 def is_framing(unit: str) -> bool:
@@ -154,7 +156,7 @@ def is_framing(unit: str) -> bool:
 
 def find_verbatim(quote: str, source: str) -> tuple[int, int] | None:
     """Offsets in source of the (normalised) quote, mapped back to the source's own characters."""
-    text, where = _normalise(source)
+    text, where = folded(source)
     at = text.find(quote)
     if at < 0 or not quote:
         return None
@@ -165,23 +167,7 @@ def source_time(source: Citation) -> str:
     """When the source was said, as the prompt shows it."""
     if source.timestamp:
         return source.timestamp.replace("T", " ")
-    if source.start is not None:
-        minutes, seconds = divmod(int(source.start), 60)
-        return f"{minutes}:{seconds:02d} into the recording"
-    return ""
-
-
-def _normalise(text: str) -> tuple[str, list[int]]:
-    """Whitespace runs become one space and curly quotes straight; with each kept character's offset."""
-    chars, where = [], []
-    for i, ch in enumerate(text):
-        if ch.isspace() and (not chars or chars[-1] == " "):
-            continue
-        chars.append(" " if ch.isspace() else ch.translate(_STRAIGHT))
-        where.append(i)
-    while chars and chars[-1] == " ":
-        chars.pop(), where.pop()
-    return "".join(chars), where
+    return moment(None, source.start) or ""
 
 
 def _quote_count(text: str) -> int:
@@ -210,7 +196,7 @@ def _wording_ok(outside: str, cited: list[Citation]) -> bool:
 
 def _stems(text: str) -> list[str]:
     words = re.findall(r"[a-z]{2,}", text.lower())
-    return _STEMMER.stemWords([w for w in words if w not in ENGLISH_STOP_WORDS])
+    return _STEMMER.stemWords([w for w in words if w not in _STOPWORDS])
 
 
 def _cover(spans: list[tuple[int, int] | None]) -> tuple[int, int]:

@@ -7,9 +7,10 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from chat.contract import Answer
+from ingest.text import match_key
 
 from .grounding import Grounding, Tally
-from .sets import Question, normalize
+from .sets import Question
 
 KS = (5, 10)
 
@@ -48,8 +49,8 @@ def hit(o: Outcome) -> bool:
 def facts_found(o: Outcome) -> int:
     if o.answer.refused:
         return 0
-    text = normalize(o.answer.answer)
-    return sum(normalize(fact) in text for fact in o.question.facts)
+    text = match_key(o.answer.answer)
+    return sum(match_key(fact) in text for fact in o.question.facts)
 
 
 def misses(o: Outcome) -> list[str]:
@@ -67,7 +68,7 @@ def misses(o: Outcome) -> list[str]:
     if a.refused:
         return ["refused an answerable question"]
     reasons = [] if gold_citations(o) else ["no citation of a gold turn"]
-    reasons += [f"missing fact {f!r}" for f in q.facts if normalize(f) not in normalize(a.answer)]
+    reasons += [f"missing fact {f!r}" for f in q.facts if match_key(f) not in match_key(a.answer)]
     if q.speaker and any(c.speaker != q.speaker for c in a.citations):
         reasons.append(f"cites someone other than {q.speaker}")
     return reasons

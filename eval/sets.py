@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -24,6 +23,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from ingest import IngestError, Transcript, parse_file
+from ingest.text import match_key
 
 ROOT = Path(__file__).resolve().parents[1]
 SETS = ROOT / "eval" / "sets"
@@ -235,13 +235,5 @@ def _check_facts(item: Item, gold: frozenset, own: dict[str, Transcript]) -> Non
     for fact in item.facts:
         turns = [own[tid].turns[index] for tid, index in gold]
         texts = [" ".join([t.text, t.speaker, t.role or ""]) for t in turns]
-        if not any(normalize(fact) in normalize(text) for text in texts):
+        if not any(match_key(fact) in match_key(text) for text in texts):
             raise ValueError(f"{item.id}: fact {fact!r} is in none of its gold turns")
-
-
-_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " "})
-
-
-def normalize(text: str) -> str:
-    """For matching facts: case, typographic quotes and dashes, and whitespace don't count."""
-    return re.sub(r"\s+", " ", text.translate(_QUOTES)).strip().lower()

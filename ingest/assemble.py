@@ -13,6 +13,7 @@ from .draft import Draft, RawTurn
 from .model import Transcript, Turn
 from .reading import Source
 from .speakers import canonical_name, classify
+from .text import clean_text
 
 _DATE_IN_NAME = re.compile(r"((?:19|20)\d{2})-?(\d{2})-?(\d{2})")
 
@@ -51,13 +52,6 @@ def assemble(draft: Draft, source: Source, fmt: str) -> Transcript:
         turns=turns,
         warnings=warnings,
     )
-
-
-def clean_text(text: str) -> str:
-    """Fold runs of spaces (NBSPs included) and blank lines; keep paragraph breaks."""
-    text = re.sub(r"[ \t\u00a0\u2009\u202f]+", " ", text)
-    lines = [line.strip() for line in text.split("\n")]
-    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
 
 
 def transcript_id(event_date: str | None, title: str, limit: int = 80) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 
@@ -36,3 +37,24 @@ UNKNOWN_SPEAKER = "Unknown speaker"
 def unknown_speaker_turns(paragraphs: list[tuple[int, str]]) -> list[RawTurn]:
     """The fallback when no speaker can be found: one Unknown-speaker turn per (line, paragraph)."""
     return [RawTurn(UNKNOWN_SPEAKER, text, line=line) for line, text in paragraphs if text.strip()]
+
+
+def merge_runs(
+    turns: Iterable[RawTurn], separator: str = " ", same: Callable[[RawTurn, RawTurn], bool] | None = None
+) -> list[RawTurn]:
+    """One turn per run of consecutive turns by one speaker: texts joined, the end the run's latest.
+
+    Formats cut a turn into pieces (caption cues, ASR segments, one CSV row per sentence, a label
+    repeated before each paragraph); `same` says when two pieces are one speaker's (default: equal names).
+    """
+    same = same or (lambda a, b: a.speaker == b.speaker)
+    merged: list[RawTurn] = []
+    for turn in turns:
+        if merged and same(merged[-1], turn):
+            last = merged[-1]
+            last.text = separator.join(part for part in (last.text.strip(), turn.text.strip()) if part)
+            if turn.end is not None:
+                last.end = turn.end if last.end is None else max(last.end, turn.end)
+        else:
+            merged.append(turn)
+    return merged

@@ -32,6 +32,11 @@ def sentences(text: str) -> list[str]:
     return [text[a:b] for a, b in sentence_spans(text)]
 
 
+def ends_with_abbreviation(text: str) -> bool:
+    """Whether the text ends with an abbreviation's period ("Mr.", "U.S."), not a sentence's."""
+    return text.endswith(".") and _is_abbreviation(text, len(text) - 1)
+
+
 def _is_abbreviation(text: str, dot: int) -> bool:
     word = re.search(r"([\w.]+)$", text[:dot])
     return bool(word) and word.group(1).lower() in _ABBREVIATIONS

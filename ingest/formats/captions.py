@@ -17,7 +17,8 @@ import webvtt
 from webvtt.errors import MalformedCaptionError, MalformedFileError
 from webvtt.models import Timestamp
 
-from ..draft import UNKNOWN_SPEAKER, Draft, RawTurn
+from ..draft import UNKNOWN_SPEAKER, Draft, RawTurn, merge_runs
+from ..names import looks_like_name
 from ..reading import Source
 
 PAUSE = 2.0  # seconds of silence that end a turn when no speaker is ever named
@@ -26,12 +27,6 @@ _VOICE = re.compile(r"<v(?:\.[^\s>]*)*[ \t]+([^>]*)>")
 _TAG = re.compile(r"<[^>]*>|\{\\[^}]*\}")  # WebVTT/HTML tags and SSA overrides such as {\an8}
 _SPEAKER_CHANGE = re.compile(r"^\s*>>\s*")  # broadcast captions mark a new speaker with >>
 _PREFIX = re.compile(r"^([^\W\d_](?:[^\W\d_]|[.'’ -]){0,39}?)\s*:(?=\s|$)\s*")
-_PARTICLES = {"of", "the", "and", "for", "de", "da", "van", "von", "der", "bin", "al", "la", "le"}
-# One-word labels worth believing; any other single capitalised word before a colon is prose ("Look:").
-_ROLE_WORDS = {
-    "moderator", "host", "anchor", "operator", "interpreter", "narrator", "spokesperson",
-    "chair", "chairman", "chairwoman", "reporter", "correspondent", "journalist", "question",
-}
 _MAX_NAME_WORDS = 5
 _VTT_TIMING = re.compile(r"^\s*([\d:.]+)\s*-->\s*([\d:.]+)(?=\s|$)")
 _VTT_ARROW = re.compile(r"-->|^\s*\d+:[\d:.,]*\s*-+ *>")  # also "->": a cue webvtt-py would drop unseen
@@ -141,29 +136,18 @@ def _draft(source: Source, cues: list[Cue]) -> Draft:
 
 
 def _labelled_turns(parts: list[tuple[str | None, str, Cue]]) -> list[RawTurn]:
-    turns: list[RawTurn] = []
+    """An unlabelled cue continues the speaker before it; each speaker's run of cues is one turn."""
+    pieces: list[RawTurn] = []
     for speaker, text, cue in parts:
-        speaker = speaker or (turns[-1].speaker if turns else UNKNOWN_SPEAKER)
-        if turns and turns[-1].speaker == speaker:
-            _extend(turns[-1], text, cue)
-        else:
-            turns.append(RawTurn(speaker, text, start=cue.start, end=cue.end, line=cue.line))
-    return turns
+        speaker = speaker or (pieces[-1].speaker if pieces else UNKNOWN_SPEAKER)
+        pieces.append(RawTurn(speaker, text, start=cue.start, end=cue.end, line=cue.line))
+    return merge_runs(pieces)
 
 
 def _pause_turns(parts: list[tuple[str | None, str, Cue]]) -> list[RawTurn]:
-    turns: list[RawTurn] = []
-    for _, text, cue in parts:
-        if turns and cue.start - turns[-1].end < PAUSE:
-            _extend(turns[-1], text, cue)
-        else:
-            turns.append(RawTurn(UNKNOWN_SPEAKER, text, start=cue.start, end=cue.end, line=cue.line))
-    return turns
-
-
-def _extend(turn: RawTurn, text: str, cue: Cue) -> None:
-    turn.text = f"{turn.text} {text}".strip()
-    turn.end = max(turn.end, cue.end)  # roll-up captions overlap; never let a turn end earlier
+    pieces = [RawTurn(UNKNOWN_SPEAKER, text, start=cue.start, end=cue.end, line=cue.line) for _, text, cue in parts]
+    # roll-up captions overlap: a turn ends at its latest cue's end, never earlier
+    return merge_runs(pieces, same=lambda turn, cue: cue.start - turn.end < PAUSE)
 
 
 def _split_cue(raw: str) -> list[tuple[str | None, str]]:
@@ -180,7 +164,7 @@ def _prefixed_parts(chunk: str) -> list[tuple[str | None, str]]:
     for line in chunk.split("\n"):
         line = _SPEAKER_CHANGE.sub("", _plain(line))
         match = _PREFIX.match(line)
-        if match and _name_like(match[1]):
+        if match and looks_like_name(match[1], _MAX_NAME_WORDS, capitals=True):
             parts.append((match[1], [line[match.end() :]]))
         else:
             parts[-1][1].append(line)
@@ -189,15 +173,3 @@ def _prefixed_parts(chunk: str) -> list[tuple[str | None, str]]:
 
 def _plain(text: str) -> str:
     return " ".join(html.unescape(_TAG.sub("", text)).split())
-
-
-def _name_like(name: str) -> bool:
-    """ALL-CAPS labels (MS. LEAVITT, Q), role words (Moderator) or Title Case names of 2-5 words."""
-    words = name.split()
-    if not 1 <= len(words) <= _MAX_NAME_WORDS:
-        return False
-    if name.isupper():
-        return True
-    if len(words) == 1:
-        return name.lower() in _ROLE_WORDS
-    return words[0][0].isupper() and all(w[0].isupper() or w in _PARTICLES for w in words)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 
-from ..draft import UNKNOWN_SPEAKER, Draft, RawTurn
+from ..draft import UNKNOWN_SPEAKER, Draft, RawTurn, merge_runs
 from ..reading import Source
 
 _SPEAKER_COLUMNS = ("speaker",)
@@ -27,7 +27,7 @@ def parse_csv(source: Source) -> Draft:
         raise source.error(f"unreadable CSV row: {exc}", line) from None
     if not turns:
         raise source.error("no rows with a sentence")
-    return Draft(turns=turns)
+    return Draft(turns=merge_runs(turns))
 
 
 def _columns(source: Source, header: list[str]) -> tuple[int, int]:
@@ -51,8 +51,4 @@ def _add_row(
         raise source.error(f"row has {len(row)} columns, the header names {needed}", line)
     # A row without a speaker continues the turn before it, as a wrapped sentence would.
     speaker = row[speaker_col].strip() or (turns[-1].speaker if turns else UNKNOWN_SPEAKER)
-    text = row[text_col].strip()
-    if turns and turns[-1].speaker == speaker:
-        turns[-1].text = f"{turns[-1].text} {text}".strip()
-    else:
-        turns.append(RawTurn(speaker, text, line=line))
+    turns.append(RawTurn(speaker, row[text_col].strip(), line=line))

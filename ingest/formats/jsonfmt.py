@@ -8,7 +8,7 @@ import re
 from datetime import date
 from typing import Any, NamedTuple
 
-from ..draft import UNKNOWN_SPEAKER, Draft, RawTurn
+from ..draft import UNKNOWN_SPEAKER, Draft, RawTurn, merge_runs
 from ..reading import Source
 
 _MAX_REPEAT = 10  # words an ASR tool may repeat where two overlapping segments meet
@@ -105,20 +105,16 @@ def _float(value: Any) -> float | None:
 
 def _turns(segments: list[Segment], labelled: bool) -> list[RawTurn]:
     """Consecutive segments of one speaker make one turn; unlabelled segments stay one turn each."""
-    turns: list[RawTurn] = []
+    pieces: list[RawTurn] = []
     previous: Segment | None = None
     for segment in segments:
-        speaker = segment.speaker or (turns[-1].speaker if turns else UNKNOWN_SPEAKER)
+        speaker = segment.speaker or (pieces[-1].speaker if pieces else UNKNOWN_SPEAKER)
         text = segment.text
         if previous and previous.speaker == speaker and _overlap(previous, segment):
             text = _drop_repeat(previous.text, text)
-        if labelled and turns and turns[-1].speaker == speaker:
-            turns[-1].text = f"{turns[-1].text.rstrip()} {text.lstrip()}"
-            turns[-1].end = segment.end if segment.end is not None else turns[-1].end
-        else:
-            turns.append(RawTurn(speaker, text, start=segment.start, end=segment.end))
+        pieces.append(RawTurn(speaker, text, start=segment.start, end=segment.end))
         previous = segment._replace(speaker=speaker, text=text)
-    return turns
+    return merge_runs(pieces) if labelled else pieces
 
 
 def _overlap(before: Segment, after: Segment) -> bool:

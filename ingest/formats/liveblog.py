@@ -14,6 +14,7 @@ from datetime import datetime
 from rapidfuzz import fuzz
 
 from ..draft import Draft, RawTurn, unknown_speaker_turns
+from ..names import capitalised, looks_like_name
 from ..reading import Source
 
 _STAMP = re.compile(r"^(\d{4}-\d{2}-\d{2})[ T](\d{1,2}:\d{2}(?::\d{2})?)$", re.ASCII)
@@ -33,21 +34,6 @@ _MAX_HEADER = 200
 _MAX_NAME_WORDS = 6
 _MAX_OUTLET_WORDS = 8
 _REPORTER = re.compile(r"^(?P<outlet>.*?)\s*\b(?:reporter|correspondent|journalist)$", re.I)
-# Lower-case words that sit inside names and titles ("Minister of Foreign Affairs", "van der Berg").
-_CONNECTORS = {"of", "the", "and", "for", "de", "da", "van", "von", "der", "bin", "al", "la", "le"}
-# Capitalised words that open sentences, never names: they keep "We focus on ...:" out of headers.
-_NOT_A_NAME = {
-    "a", "an", "the", "i", "we", "our", "you", "your", "he", "she", "it", "its", "they", "their",
-    "this", "that", "these", "those", "there", "here", "in", "on", "at", "to", "for", "with", "as",
-    "and", "but", "or", "so", "if", "what", "how", "why", "when", "where", "which", "who",
-}
-# One-word labels; any other one-word line ending in a colon ("However:", "Thanks:") is prose.
-_ROLE_WORDS = {
-    "moderator", "host", "presenter", "anchor", "emcee", "operator", "interpreter", "spokesperson",
-    "spokesman", "spokeswoman", "chair", "chairman", "chairwoman", "reporter", "correspondent",
-    "journalist", "questioner",
-}
-_WORD = re.compile(r"^[\w.'’&/-]+$")
 # rapidfuzz ratio: the sample's two translations of an entry score 99.6-100; two different short
 # replies by one speaker ("Thank you for your attention to this work. We ask ...") reach 86.
 _DUPLICATE_SCORE = 92
@@ -163,16 +149,9 @@ def _header(line: str) -> Header | None:
     role = rest[0].strip() if rest else ""
     if "?" in role or "!" in role:
         return None
-    if not (_looks_like_name(name) or _looks_like_reporter(name)):
+    if not (looks_like_name(name, _MAX_NAME_WORDS) or _looks_like_reporter(name)):
         return None
     return Header(speaker=name.strip(), label=label, role=role or None)
-
-
-def _looks_like_name(name: str) -> bool:
-    words = name.split()
-    if len(words) == 1:
-        return words[0].lower() in _ROLE_WORDS
-    return 1 < len(words) <= _MAX_NAME_WORDS and _capitalised(words)
 
 
 def _looks_like_reporter(name: str) -> bool:
@@ -180,17 +159,7 @@ def _looks_like_reporter(name: str) -> bool:
     if not match:
         return False
     outlet = match["outlet"].split()
-    return not outlet or (len(outlet) <= _MAX_OUTLET_WORDS and _capitalised(outlet))
-
-
-def _capitalised(words: list[str]) -> bool:
-    """Every word capitalised or a connector ("van", "of"), and the first no sentence opener."""
-    if words[0].lower() in _NOT_A_NAME:
-        return False
-    return all(
-        _WORD.match(word) and (word[0].isupper() or word[0].isdigit() or word in _CONNECTORS)
-        for word in words
-    )
+    return not outlet or (len(outlet) <= _MAX_OUTLET_WORDS and capitalised(outlet))
 
 
 def _is_chrome(line: str) -> bool:

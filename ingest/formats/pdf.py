@@ -16,13 +16,13 @@ from pypdf import PdfReader
 
 from ..draft import Draft
 from ..reading import Source
+from ..sentences import ends_with_abbreviation
 from .script import build_turns, iso_date
 
 _EDGE = 3  # lines at each end of a page where a running header or footer may sit
 _SHARE = 0.6  # ... and the share of pages it must appear on
 _SHORT = 0.8  # a line under this share of the usual width, ending a sentence, ends its paragraph
 _SENTENCE_END = (".", "?", "!", ":", "”", '"', ")", "]")
-_ABBREVIATION = re.compile(r"\b(?:Mr|Ms|Mrs|Dr|St|Sen|Rep|Gov|Gen|Prof|No|vs)\.$")
 _PAGE_NUMBER = re.compile(r"(?i)^(?:page\s+)?\d+(?:\s+of\s+\d+)?$")
 _FIELD_GAP = re.compile(r"\s{2,}")
 
@@ -90,7 +90,7 @@ def _with_paragraph_breaks(lines: list[str]) -> list[tuple[None, str]]:
     for line in lines:
         out.append((None, line))
         short = len(line) < _SHORT * usual
-        if short and line.endswith(_SENTENCE_END) and not _ABBREVIATION.search(line):
+        if short and line.endswith(_SENTENCE_END) and not ends_with_abbreviation(line):
             out.append((None, ""))
     return out
 

@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 import yaml
 
-from ..draft import Draft, RawTurn, unknown_speaker_turns
+from ..draft import Draft, RawTurn, merge_runs, unknown_speaker_turns
 from ..reading import Source
 
 _SPACE = " \t\u00a0"
@@ -150,12 +150,7 @@ def _finish(preamble: list[Line], turns: list[_Turn]) -> Script:
 
 def merge_turns(turns: list[RawTurn]) -> list[RawTurn]:
     """One turn per run of one speaker (consecutive Q paragraphs are one question); lone stage notes out."""
-    merged: list[RawTurn] = []
-    for turn in turns:
-        if merged and _same_speaker(merged[-1], turn):
-            merged[-1].text = f"{merged[-1].text}\n\n{turn.text}".strip()
-        else:
-            merged.append(turn)
+    merged = merge_runs(turns, "\n\n", _same_speaker)
     for turn in merged:
         turn.text = drop_stage_notes(turn.text)
     return merged

@@ -14,6 +14,7 @@ from chat.engine import Engine
 from chat.llm import LLMAnswerer, llm_from_spec, render_sources
 from chat.verify import REFUSAL, units
 from ingest import parse_file
+from ingest.text import fold
 
 QUESTIONS = [
     "How many highly skilled talents does Heilongjiang have?",
@@ -132,16 +133,11 @@ def _assert_each_sentence_supported(answer: Answer, turns) -> None:
                 assert sentence.endswith(":") and not re.search(r'\d|"|“', sentence), sentence
                 continue
             texts = [cited[n].text for n in numbers]
-            for quote in _QUOTE.findall(_straight(sentence)):
-                assert any(_straight(quote).strip() in _straight(t) for t in texts), quote
+            for quote in _QUOTE.findall(fold(sentence)):
+                assert any(fold(quote).strip() in fold(t) for t in texts), quote
             claim = _MARKER.sub(" ", sentence)
             supported = _figures(" ".join(texts + [cited[n].timestamp or "" for n in numbers]))
             assert _figures(claim) <= supported, sentence
-
-
-def _straight(text: str) -> str:
-    text = text.replace("“", '"').replace("”", '"').replace("’", "'").replace("‘", "'")
-    return " ".join(text.split())
 
 
 def _figures(text: str) -> set[Decimal]:
