@@ -4,28 +4,9 @@ from __future__ import annotations
 
 import textwrap
 
-from ingest import Transcript, Turn
+from ingest import Transcript
 
-from chat.compose import short_role
-
-
-def when(turn: Turn) -> str:
-    if turn.timestamp:
-        return turn.timestamp[11:19]
-    if turn.start is not None:
-        return _offset(turn.start)
-    return ""
-
-
-def time_span(transcript: Transcript) -> str:
-    first, last = transcript.turns[0], transcript.turns[-1]
-    if first.timestamp and last.timestamp:
-        return f"{when(first)}–{when(last)}"
-    if first.start is not None and last.end is not None:
-        return f"{_offset(first.start)}–{_offset(last.end)}"
-    if transcript.started_at:
-        return " – ".join(filter(None, [transcript.started_at, transcript.ended_at]))
-    return "no times"
+from chat.formatting import clock, offset, short_role, time_span, turn_time
 
 
 def render_transcript(transcript: Transcript) -> str:
@@ -38,7 +19,7 @@ def render_transcript(transcript: Transcript) -> str:
     for turn in transcript.turns:
         who = f"{turn.speaker} ({turn.role})" if turn.role else turn.speaker
         reply = f" → answers [{turn.reply_to}]" if turn.reply_to is not None else ""
-        head = " ".join(filter(None, [f"[{turn.index}]", when(turn), who]))
+        head = " ".join(filter(None, [f"[{turn.index}]", turn_time(turn), who]))
         lines.append(f"{head} · {turn.kind}{reply}")
         for paragraph in turn.text.split("\n\n"):
             lines.extend(textwrap.wrap(paragraph, 100, initial_indent="    ", subsequent_indent="    "))
@@ -57,12 +38,6 @@ def ingest_summary(result) -> str:
     if result.replaced_source:
         line += f"; replaces the copy from {result.replaced_source}"
     return line
-
-
-def _offset(seconds: float) -> str:
-    minutes, secs = divmod(int(seconds), 60)
-    hours, minutes = divmod(minutes, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
 
 def render_answer(answer) -> str:
@@ -93,14 +68,14 @@ def render_check(result) -> str:
 def render_overview(view) -> str:
     lines = [view.title, f"{view.transcript_id} · {view.date or 'no date'}", "", "Who spoke:"]
     for s in view.speakers:
-        how_long = f", {_offset(s.seconds)}" if s.seconds is not None else ""
+        how_long = f", {offset(s.seconds)}" if s.seconds is not None else ""
         who = ", ".join(filter(None, [s.speaker, short_role(s.speaker, s.role)]))
         lines.append(f"  {who}: {s.turns} turns, {s.words} words{how_long}")
     lines += ["", f"Questions ({len(view.questions)}):"]
     for i, q in enumerate(view.questions, 1):
         asker = q.asked_by if not q.outlet or q.outlet in q.asked_by else f"{q.asked_by} ({q.outlet})"
         answered = ", ".join(q.answered_by) or "no answer recorded"
-        at = f" at {q.answer_timestamp[11:19]}" if q.answer_timestamp else ""
+        at = f" at {clock(q.answer_timestamp)}" if q.answer_timestamp else ""
         lines.append(f"  {i}. [{q.turn_index}] {asker}: {q.question}")
         lines.append(f"     answered by {answered}{at}")
     return "\n".join(lines)
@@ -110,5 +85,5 @@ def _source_line(c) -> str:
     who = ", ".join(filter(None, [c.speaker, short_role(c.speaker, c.role)]))
     at = c.timestamp.replace("T", " ") if c.timestamp else (c.date or "")
     if c.start is not None:
-        at = f"{at} {_offset(c.start)}".strip()
+        at = f"{at} {offset(c.start)}".strip()
     return f"{who} · {c.transcript_title} · {at} · turn {c.turn_index}"

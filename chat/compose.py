@@ -2,37 +2,26 @@
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from .contract import Citation
+from .formatting import moment, short_role
 
 if TYPE_CHECKING:  # the evidence module pulls in the embedding stack; rendering must not
+    from index.chunks import ChunkMeta
+
     from .evidence import Evidence
 
 
-def short_role(speaker: str, role: str | None) -> str | None:
-    """The title a reporter would print: 'Member of X and Executive Vice Governor' -> 'Executive Vice Governor'."""
-    if not role or role.lower() in speaker.lower():
-        return None
-    last = re.split(r" and |, ", role)[-1]
-    return re.split(r"\s+of\s+", last)[0].strip() or role
+def when(meta: ChunkMeta) -> str | None:
+    said = moment(meta.timestamp, meta.start)
+    return f"at {said}" if said else None
 
 
-def when(meta: dict) -> str | None:
-    if meta.get("timestamp"):
-        return f"at {meta['timestamp'][11:19]}"
-    start = meta.get("start")
-    if start is not None and start >= 0:
-        minutes, seconds = divmod(int(start), 60)
-        return f"at {minutes}:{seconds:02d} into the recording"
-    return None
-
-
-def attribution(meta: dict, verb: str = "") -> str:
+def attribution(meta: ChunkMeta, verb: str = "") -> str:
     """'Chen Shaobo, Executive Vice Governor, at 10:27:15' or '..., Executive Vice Governor, answered at ...'."""
-    role = short_role(meta["speaker"], meta.get("role") or None)
-    who = ", ".join(filter(None, [meta["speaker"], role]))
+    role = short_role(meta.speaker, meta.role)
+    who = ", ".join(filter(None, [meta.speaker, role]))
     action = " ".join(filter(None, [verb, when(meta)]))
     if not action:
         return who
@@ -46,28 +35,19 @@ def citation(n: int, evidence: list[Evidence]) -> Citation:
     return chunk_citation(n, evidence[0].meta, quote)
 
 
-def chunk_citation(n: int, meta: dict, quote: str) -> Citation:
+def chunk_citation(n: int, meta: ChunkMeta, quote: str) -> Citation:
     return Citation(
-        n=n,
-        transcript_id=meta["transcript_id"],
-        transcript_title=meta["title"],
-        date=meta["date"] or None,
-        speaker=meta["speaker"],
-        role=meta["role"] or None,
-        kind=meta["kind"],
-        turn_index=meta["turn_index"],
-        timestamp=meta["timestamp"] or None,
-        start=meta["start"] if meta["start"] >= 0 else None,
-        end=meta["end"] if meta["end"] >= 0 else None,
-        quote=quote,
-    )
+        n=n, transcript_id=meta.transcript_id, transcript_title=meta.title, date=meta.date, speaker=meta.speaker,
+        role=meta.role, kind=meta.kind, turn_index=meta.turn_index, timestamp=meta.timestamp, start=meta.start,
+        end=meta.end, quote=quote,
+    )  # fmt: skip
 
 
 def quote_answer(chosen: list[Evidence], verb: str = "") -> tuple[str, list[Citation]]:
     """Group the chosen sentences by turn (most relevant turn first), merge neighbours, cite each quote."""
     turns: dict[tuple, list[Evidence]] = {}
     for evidence in chosen:
-        key = (evidence.meta["transcript_id"], evidence.meta["turn_index"])
+        key = (evidence.meta.transcript_id, evidence.meta.turn_index)
         turns.setdefault(key, []).append(evidence)
     lines, citations = [], []
     for group in turns.values():

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from llama_index.core.schema import QueryBundle
 
+from index.chunks import chunk_meta
 from index.filters import Filters
 from index.retriever import HybridRetriever
 from index.store import Store
@@ -18,6 +19,7 @@ from index.store import Store
 from .compose import chunk_citation, quote_answer, turn_citation
 from .contract import Answer, Citation
 from .evidence import Evidence, SentenceScorer
+from .formatting import clock
 from .overview import overview
 from .question import Speaker, Understood, resolve_speakers, understand
 
@@ -102,11 +104,11 @@ class Engine:
         named = " or ".join(u.speakers)
         text = f"{named} did not talk about {subject} in the indexed transcripts"
         others = self._choose(self._evidence(topic, scope, (), CONTENT_KINDS))
-        others = [e for e in others if e.meta["speaker"] not in u.speakers]
+        others = [e for e in others if e.meta.speaker not in u.speakers]
         if not others:
             return Answer(question=u.question, answer=f"{text}.", refused=True)
         body, citations = quote_answer(others)
-        who = others[0].meta["speaker"]
+        who = others[0].meta.speaker
         return Answer(question=u.question, answer=f"{text}; {who} did:\n\n{body}", refused=True, citations=citations)
 
     # -- who asked, who answered -----------------------------------------------------------------
@@ -158,9 +160,9 @@ class Engine:
     def _answers_to(self, asked: Evidence, topic: str) -> list[Evidence]:
         """The best sentence of each turn that replies to the question, the longest turn first."""
         meta = asked.meta
-        where = Filters(transcripts=(meta["transcript_id"],), kinds=("answer",))
+        where = Filters(transcripts=(meta.transcript_id,), kinds=("answer",))
         hits = HybridRetriever(self.store, top_k=20, filters=where).retrieve(topic)
-        replies = [h for h in hits if h.node.metadata["reply_to"] == meta["turn_index"]]
+        replies = [h for h in hits if chunk_meta(h.node).reply_to == meta.turn_index]
         replies.sort(key=lambda h: len(h.node.text), reverse=True)
         vector = self.store.embedder.embed_query(topic)
         return [self.scorer.rank(vector, topic, [reply])[0] for reply in replies[:3]]
@@ -168,7 +170,7 @@ class Engine:
     def _sources(self, chosen: list[Evidence]) -> list[Citation]:
         """The chunks holding the chosen sentences, numbered, each quoting the chunk's whole text."""
         nodes = list({e.node.node.node_id: e.node.node for e in chosen}.values())
-        return [chunk_citation(i + 1, node.metadata, node.text) for i, node in enumerate(nodes)]
+        return [chunk_citation(i + 1, chunk_meta(node), node.text) for i, node in enumerate(nodes)]
 
     # -- shared ----------------------------------------------------------------------------------
 
@@ -202,7 +204,7 @@ class Engine:
 
 
 def _at(timestamp: str | None) -> str:
-    return f" at {timestamp[11:19]}" if timestamp else ""
+    return f" at {clock(timestamp)}" if timestamp else ""
 
 
 def _in_range(date: str | None, scope: Filters) -> bool:

@@ -11,11 +11,13 @@ from __future__ import annotations
 import re
 from collections import OrderedDict
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 from llama_index.core.schema import NodeWithScore
 
 from ingest.sentences import sentence_spans
+from index.chunks import ChunkMeta, chunk_meta
 from index.keyword import tokenize
 
 LEXICAL_WEIGHT = 0.08
@@ -36,14 +38,14 @@ class Evidence:
     def text(self) -> str:
         return self.node.node.text[self.start : self.end]
 
-    @property
-    def meta(self) -> dict:
-        return self.node.node.metadata
+    @cached_property
+    def meta(self) -> ChunkMeta:
+        return chunk_meta(self.node.node)
 
     @property
     def turn_offset(self) -> int:
         """Where the sentence starts in the whole turn's text."""
-        return self.meta["char_start"] + self.start
+        return self.meta.char_start + self.start
 
 
 class SentenceScorer:

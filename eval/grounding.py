@@ -24,10 +24,10 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from chat.contract import Answer, Citation
+from chat.formatting import clock
 from index.embedder import Embedder
 from ingest import Transcript, Turn
-
-from .sets import normalize
+from ingest.text import match_key
 
 SUPPORT = 0.75
 MIN_WORDS = 3  # shorter fragments ("Yeah.", "Thanks.") are not claims
@@ -97,7 +97,7 @@ class Judge:
     def _check_header(self, result: Grounding, header: str, turns: list[Turn]) -> None:
         time = _TIME.search(header)
         for turn in turns:
-            ok = header.startswith(turn.speaker) and (not time or (turn.timestamp or "")[11:19] == time[1])
+            ok = header.startswith(turn.speaker) and (not time or clock(turn.timestamp) == time[1])
             result.check(result.attributions, ok, f"header {header!r} does not match turn {turn.index} ({turn.speaker})")
 
     def _check_segment(self, result: Grounding, answer: Answer, body: str, turns: list[Turn], quotes: list[str]) -> None:
@@ -187,7 +187,7 @@ def _space(text: str) -> str:
 
 def _plain(text: str) -> str:
     """Verbatim up to case, whitespace, typographic quotes and surrounding punctuation."""
-    return normalize(text).strip(" .,;:!?\"'")
+    return match_key(text).strip(" .,;:!?\"'")
 
 
 def _unit(vectors) -> np.ndarray:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from chat.engine import Engine
+from index.chunks import chunk_meta
 from index.embedder import Embedder
 from index.filters import Filters
 from index.retriever import HybridRetriever
@@ -68,8 +69,8 @@ def ask_podium(q: Question, engine: Engine, store: Store, judge: Judge) -> Outco
 
 def podium_ranked(q: Question, store: Store) -> list[tuple[str, int]]:
     retriever = HybridRetriever(store, top_k=RETRIEVE_CHUNKS, filters=Filters(transcripts=q.scope))
-    turns = (hit.node.metadata for hit in retriever.retrieve(q.question))
-    return list(dict.fromkeys((m["transcript_id"], m["turn_index"]) for m in turns))
+    turns = (chunk_meta(hit.node) for hit in retriever.retrieve(q.question))
+    return list(dict.fromkeys((m.transcript_id, m.turn_index) for m in turns))
 
 
 def ask_baseline(q: Question, base: Baseline, judge: Judge) -> Outcome:

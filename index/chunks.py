@@ -6,14 +6,56 @@ import hashlib
 import json
 from collections.abc import Callable
 
-from llama_index.core.schema import TextNode
+from llama_index.core.schema import BaseNode, TextNode
+from pydantic import BaseModel, ConfigDict
 
 from ingest import Transcript, Turn
 from ingest.sentences import sentence_spans
 
-# Chroma metadata can't hold None; these stand for "absent".
+# Chroma metadata can't hold None; these stand for "absent" in storage, and only here.
 NO_TEXT = ""
 NO_NUMBER = -1
+
+
+class ChunkMeta(BaseModel):
+    """Who said a chunk, when, where: a chunk's metadata as the other rooms read it (None for absent)."""
+
+    model_config = ConfigDict(frozen=True, extra="ignore")
+
+    transcript_id: str
+    title: str
+    date: str | None
+    turn_index: int
+    part: int  # this chunk's place among its turn's chunks
+    parts: int
+    char_start: int  # where the chunk's text starts in its turn's text
+    speaker: str
+    label: str
+    role: str | None
+    kind: str
+    timestamp: str | None
+    start: float | None
+    end: float | None
+    reply_to: int | None
+    text_hash: str
+
+    @classmethod
+    def decode(cls, metadata: dict) -> ChunkMeta:
+        return cls(**{k: None if metadata.get(k) in _ABSENT.get(k, ()) else v for k, v in metadata.items()})
+
+    def encode(self) -> dict:
+        """The Chroma metadata: placeholders for absent values, and the date as a number to filter on."""
+        metadata = {k: (NO_NUMBER if k in _NUMBERS else NO_TEXT) if v is None else v for k, v in self.model_dump().items()}
+        metadata["date_int"] = int(self.date.replace("-", "")) if self.date else NO_NUMBER
+        return metadata
+
+
+_NUMBERS = {"start", "end", "reply_to"}
+_ABSENT = {"date": (NO_TEXT,), "role": (NO_TEXT,), "timestamp": (NO_TEXT,)} | {k: (NO_NUMBER,) for k in _NUMBERS}
+
+
+def chunk_meta(node: BaseNode) -> ChunkMeta:
+    return ChunkMeta.decode(node.metadata)
 
 
 def chunk_transcript(
@@ -48,25 +90,12 @@ def split_turn(text: str, count_tokens: Callable[[str], int], max_tokens: int) -
 
 
 def _node(transcript: Transcript, turn: Turn, part: int, parts: int, text: str, offset: int, model: str) -> TextNode:
-    metadata = {
-        "transcript_id": transcript.id,
-        "title": transcript.title,
-        "date": transcript.date or NO_TEXT,
-        "date_int": int(transcript.date.replace("-", "")) if transcript.date else NO_NUMBER,
-        "turn_index": turn.index,
-        "part": part,
-        "parts": parts,
-        "char_start": offset,
-        "speaker": turn.speaker,
-        "label": turn.label,
-        "role": turn.role or NO_TEXT,
-        "kind": turn.kind,
-        "timestamp": turn.timestamp or NO_TEXT,
-        "start": turn.start if turn.start is not None else NO_NUMBER,
-        "end": turn.end if turn.end is not None else NO_NUMBER,
-        "reply_to": turn.reply_to if turn.reply_to is not None else NO_NUMBER,
-        "text_hash": _hash(model, text),
-    }
+    metadata = ChunkMeta(
+        transcript_id=transcript.id, title=transcript.title, date=transcript.date, turn_index=turn.index,
+        part=part, parts=parts, char_start=offset, speaker=turn.speaker, label=turn.label, role=turn.role or None,
+        kind=turn.kind, timestamp=turn.timestamp, start=turn.start, end=turn.end, reply_to=turn.reply_to,
+        text_hash=_hash(model, text),
+    ).encode()  # fmt: skip
     record_hash = _hash(json.dumps(metadata, sort_keys=True), text)
     key = f"{transcript.id}:{turn.index}:{part}"
     return TextNode(

@@ -9,9 +9,9 @@ from html import escape
 import gradio as gr
 
 from chat.check import CheckResult, DiffOp, check_quote
-from chat.compose import short_role
+from chat.formatting import short_role
 from chat.contract import Citation
-from .views import empty_html, moment, source_card, turn_of
+from .views import empty_html, source_card, turn_of, when_said
 
 log = logging.getLogger(__name__)
 
@@ -85,7 +85,7 @@ def _verdict(result: CheckResult) -> str:
 def _said(c: Citation) -> str:
     """'Said by Chen Shaobo, Executive Vice Governor, at 10:27:15 in <title> · 2024-04-26 · turn 7'."""
     who = ", ".join(filter(None, [c.speaker, short_role(c.speaker, c.role)]))
-    at = f" at <strong>{escape(moment(c))}</strong>" if c.timestamp or c.start is not None else ""
+    at = f" at <strong>{escape(when_said(c))}</strong>" if c.timestamp or c.start is not None else ""
     where = " · ".join(filter(None, [c.transcript_title, c.date, f"turn {c.turn_index}"]))
     return f'<div class="pod-said">Said by <strong>{escape(who)}</strong>{at} in {escape(where)}</div>'
 

@@ -9,10 +9,10 @@ import gradio as gr
 
 from ingest import Transcript, Turn
 
-from chat.compose import short_role
+from chat.formatting import offset, short_role, turn_time
 from chat.overview import QuestionLine, SpeakerShare, overview
-from ..render import when
-from .views import empty_html, offset
+
+from .views import empty_html
 
 
 class Outline:
@@ -76,7 +76,7 @@ def _speaker_row(s: SpeakerShare, timed: bool, bar: float, share: float) -> str:
 
 def _question(q: QuestionLine, transcript_id: str, turns: dict[int, Turn]) -> str:
     asker = q.asked_by if not q.outlet or q.outlet in q.asked_by else f"{q.asked_by} ({q.outlet})"
-    asked_at = when(turns[q.turn_index])
+    asked_at = turn_time(turns[q.turn_index])
     stamp = f'<span class="pod-time">{escape(asked_at)}</span>' if asked_at else ""
     return (
         f'<li class="pod-ov-q" data-turn="{q.turn_index}">'
@@ -94,7 +94,7 @@ def _answered(q: QuestionLine, transcript_id: str, turns: dict[int, Turn]) -> st
     main = max(replies, key=lambda t: len(t.text))
     others = [name for name in q.answered_by if name != main.speaker]
     also = f" (with {escape(', '.join(others))})" if others else ""
-    at = when(main)
+    at = turn_time(main)
     action = _open(transcript_id, main.index, f"at {escape(at)}" if at else "read the answer", "pod-ov-at")
     return f'Answered by <strong class="pod-ov-by">{escape(main.speaker)}</strong>{also} · {action}'
 

@@ -15,7 +15,7 @@ from html import escape
 
 from ingest import Transcript, Turn
 
-from chat.compose import short_role
+from chat.formatting import offset, short_role
 
 WORDS_PER_SECOND = 2.2  # about 130 words a minute: the length of a turn no stamp bounds
 TITLES = {
@@ -221,7 +221,7 @@ def _label(value: float, unit: str, seconds: bool = False) -> str:
     minutes, secs = divmod(rest, 60)
     if clock:
         return f"{hours:02d}:{minutes:02d}:{secs:02d}" if seconds else f"{hours:02d}:{minutes:02d}"
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+    return offset(total)
 
 
 def _duration(seconds: float) -> str:

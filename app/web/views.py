@@ -11,9 +11,8 @@ from html import escape
 from ingest import Transcript, Turn
 from ingest.sentences import sentence_spans
 
-from chat.compose import short_role
 from chat.contract import Answer, Citation
-from ..render import time_span, when
+from chat.formatting import moment, offset, short_role, time_span, turn_time
 
 KIND_LABELS = {"question": "question", "answer": "answer", "remark": "statement", "moderator": "moderator"}
 _MARKDOWN = re.compile(r"([\\`*_{}\[\]<>#|~$])")
@@ -74,7 +73,7 @@ def _verdict(answer: Answer, scope: str) -> str:
 def source_card(c: Citation, turn: Turn | None, other: bool = False) -> str:
     """`other`: a dashed card, for quotes that are not the answer (a refusal's, a quote check's nearest passages)."""
     who = ", ".join(filter(None, [escape(c.speaker), escape(short_role(c.speaker, c.role) or "")]))
-    meta = " · ".join(filter(None, [c.transcript_title, c.date, moment(c), f"turn {c.turn_index}"]))
+    meta = " · ".join(filter(None, [c.transcript_title, c.date, when_said(c), f"turn {c.turn_index}"]))
     kind = KIND_LABELS.get(c.kind, c.kind)
     return (
         f'<article class="pod-source{" pod-source-other" if other else ""}" data-n="{c.n}">'
@@ -90,14 +89,9 @@ def source_card(c: Citation, turn: Turn | None, other: bool = False) -> str:
     )
 
 
-def moment(c: Citation) -> str:
+def when_said(c: Citation) -> str:
     """When the quote was said: the wall-clock time, or the offset into the recording."""
-    if c.timestamp:
-        return c.timestamp[11:19]
-    if c.start is not None:
-        span = offset(c.start) + (f"–{offset(c.end)}" if c.end is not None else "")
-        return f"{span} into the recording"
-    return "no time recorded"
+    return moment(c.timestamp, c.start, c.end) or "no time recorded"
 
 
 def copy_line(c: Citation) -> str:
@@ -158,7 +152,7 @@ def _turn_html(turn: Turn, focused: bool, cited: list[Citation]) -> str:
     classes = " ".join(filter(None, ["pod-turn", f"kind-{turn.kind}", focused and "pod-focus", cited and "pod-cited"]))
     head = (
         f'<div class="pod-turn-head"><span class="pod-turn-n">{turn.index}</span>'
-        f'<span class="pod-time">{escape(when(turn))}</span> <strong>{escape(turn.speaker)}</strong>'
+        f'<span class="pod-time">{escape(turn_time(turn))}</span> <strong>{escape(turn.speaker)}</strong>'
         f'{f", {escape(role)}" if role else ""} <span class="pod-kind kind-{turn.kind}">{escape(kind)}</span>{reply}</div>'
     )
     body = _marked(turn.text, cited)
@@ -215,12 +209,6 @@ def _rejected(r) -> str:
 
 
 # -- helpers -------------------------------------------------------------------------------------
-
-
-def offset(seconds: float) -> str:
-    minutes, secs = divmod(int(seconds), 60)
-    hours, minutes = divmod(minutes, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
 
 def turn_of(transcript: Transcript | None, index: int) -> Turn | None:

@@ -1,0 +1,58 @@
+"""How times and roles are printed, everywhere: answers, citations, the terminal, the web UI, the prompt.
+
+One spelling for each: a wall-clock time is "10:27:15"; an offset into a recording is "4:05", or
+"1:01:40" past the hour (never "61:40"); a role is the title a reporter would print.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def clock(timestamp: str | None) -> str:
+    """The time of day of an ISO timestamp ("2024-04-26T10:27:15" -> "10:27:15"); "" for none."""
+    return timestamp[11:19] if timestamp else ""
+
+
+def offset(seconds: float) -> str:
+    """Seconds into a recording as M:SS, or H:MM:SS from an hour on."""
+    minutes, secs = divmod(int(seconds), 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+def moment(timestamp: str | None, start: float | None, end: float | None = None) -> str | None:
+    """When something was said: its wall-clock time, else its offset (span) into the recording."""
+    if timestamp:
+        return clock(timestamp)
+    if start is not None:
+        span = offset(start) + (f"–{offset(end)}" if end is not None else "")
+        return f"{span} into the recording"
+    return None
+
+
+def turn_time(turn) -> str:
+    """A turn's time for a transcript listing: its clock time, else its offset; "" when it has neither."""
+    if turn.timestamp:
+        return clock(turn.timestamp)
+    return offset(turn.start) if turn.start is not None else ""
+
+
+def time_span(transcript) -> str:
+    """From when to when a transcript runs, by its turns' times, else the event's printed start and end."""
+    first, last = transcript.turns[0], transcript.turns[-1]
+    if first.timestamp and last.timestamp:
+        return f"{clock(first.timestamp)}–{clock(last.timestamp)}"
+    if first.start is not None and last.end is not None:
+        return f"{offset(first.start)}–{offset(last.end)}"
+    if transcript.started_at:
+        return " – ".join(filter(None, [transcript.started_at, transcript.ended_at]))
+    return "no times"
+
+
+def short_role(speaker: str, role: str | None) -> str | None:
+    """The title a reporter would print: 'Member of X and Executive Vice Governor' -> 'Executive Vice Governor'."""
+    if not role or role.lower() in speaker.lower():
+        return None
+    last = re.split(r" and |, ", role)[-1]
+    return re.split(r"\s+of\s+", last)[0].strip() or role
