@@ -13,7 +13,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from ingest import FORMATS, IngestError, Transcript, parse_file
+from ingest import FORMATS, IngestError, parse_file, parse_files
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__.splitlines()[0])
 
@@ -55,20 +55,23 @@ def ingest(
     store: StoreOpt = None,
 ) -> None:
     """Parse transcripts and add them to the store; a file already there is skipped."""
+    from .progress import IngestProgress
     from .render import ingest_summary
     from .wiring import open_store
 
     files = _expand(paths)
     db = open_store(store)
     failed = 0
-    for path, result in db.ingest_files(files, format):
-        if isinstance(result, IngestError):
-            failed += 1
-            typer.echo(f"error: {result}", err=True)
-            continue
-        for warning in result.transcript.warnings:
-            typer.echo(f"warning: {path}: {warning}", err=True)
-        typer.echo(ingest_summary(result))
+    with IngestProgress(len(files)) as progress:
+        for path, result in db.ingest_stream(parse_files(files, format)):
+            progress.done(result)
+            if isinstance(result, IngestError):
+                failed += 1
+                progress.echo(f"error: {result}", err=True)
+                continue
+            for warning in result.transcript.warnings:
+                progress.echo(f"warning: {path}: {warning}", err=True)
+            progress.echo(ingest_summary(result))
     if failed:
         raise typer.Exit(1)
 

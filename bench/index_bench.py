@@ -4,7 +4,7 @@
 
 Each phase runs in its own process (so ru_maxrss is that phase's peak) and prints one RESULT line of JSON;
 the parent prints Markdown tables. Stores live in a temporary folder under /tmp, removed at the end.
-  ingest  Store.ingest_files (what `podium ingest` runs) on the real corpus files into an empty store, bracketed by two SentenceTransformer.encode
+  ingest  Store.ingest_stream over ingest.parse_files (what `podium ingest` runs) on the real corpus files into an empty store, bracketed by two SentenceTransformer.encode
           passes over the very same chunk texts (batch size 32); the vectors are kept as the seed.
   build N copies of the corpus transcripts under new ids, same vectors, until >= N chunks (no re-embedding).
   query N a fresh process opens the store: first query (BM25 rebuilt from Chroma), then warm latencies.
@@ -101,7 +101,7 @@ def open_store(folder: Path):
 
 def phase_ingest(work: Path, profile: bool, n_queries: int) -> dict:
     from index.chunks import chunk_transcript
-    from ingest import parse_file
+    from ingest import parse_file, parse_files
 
     transcripts, parse_s = timed(lambda: [parse_file(p) for p in corpus_files()])
     store = open_store(work / "ingest-store")
@@ -114,7 +114,7 @@ def phase_ingest(work: Path, profile: bool, n_queries: int) -> dict:
     spent = {"embed": 0.0, "vectors.add": 0.0}
     _wrap(emb, "embed_texts", spent, "embed")
     _wrap(store.vectors, "add", spent, "vectors.add")
-    results, pipeline_s = timed(lambda: [r for _, r in store.ingest_files(corpus_files())])  # as `podium ingest` does
+    results, pipeline_s = timed(lambda: [r for _, r in store.ingest_stream(parse_files(corpus_files()))])  # as `podium ingest` does
     _, encode_after = timed(st.encode, texts, batch_size=32)
     chunks = sum(r.chunks for r in results)
     assert chunks == len(texts) == store.collection.count(), (chunks, len(texts))
@@ -359,7 +359,7 @@ def report(ing: dict, sizes: list[dict], naive: dict | None) -> str:
     classes = ("speaker_top", "speaker_1pct", "speaker_0.1pct")
     out = [
         "### Ingest throughput", "",
-        "| transcripts | chunks | encode s (before / after) | encode chunks/s | Store.ingest_files s (parse included) | ingest chunks/s | ratio | embed inside ingest s | vectors.add s | encode per transcript: 32 per call in order / one call sorted s | parse s | chunking s | peak RSS MB | store MB |",
+        "| transcripts | chunks | encode s (before / after) | encode chunks/s | Store.ingest_stream s (parse included) | ingest chunks/s | ratio | embed inside ingest s | vectors.add s | encode per transcript: 32 per call in order / one call sorted s | parse s | chunking s | peak RSS MB | store MB |",
         "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
         f"| {ing['transcripts']} | {ing['chunks']} | {ing['encode_before_s']:.1f} / {ing['encode_after_s']:.1f} | {ing['chunks'] / enc:.1f} | "
         f"{ing['pipeline_s']:.1f} | {ing['chunks'] / ing['pipeline_s']:.1f} | **{ing['ratio']:.2f}×** | {ing['pipeline_embed_s']:.1f} | "
@@ -396,7 +396,7 @@ def report(ing: dict, sizes: list[dict], naive: dict | None) -> str:
         out += ["", "### Naive llama-index pipeline against Podium, same corpus, same model", "",
                 "| pipeline | chunks | ingest s | query ms p50 / p95 (index part alone) | peak RSS MB |", "|---|---|---|---|---|",
                 f"| VectorStoreIndex.from_documents, default splitter, in memory | {naive['chunks']} | {naive['ingest_s']:.1f} | {_fmt(naive)} | {naive['maxrss_mb']:.0f} |",
-                f"| Store.ingest_files + HybridRetriever (Chroma + BM25) | {ing['chunks']} | {ing['pipeline_s']:.1f} | {_fmt(ing['query']['nofilter'])} | {ing['maxrss_mb']:.0f} |"]
+                f"| Store.ingest_stream + HybridRetriever (Chroma + BM25) | {ing['chunks']} | {ing['pipeline_s']:.1f} | {_fmt(ing['query']['nofilter'])} | {ing['maxrss_mb']:.0f} |"]
     return "\n".join(out)
 
 

@@ -13,8 +13,9 @@ import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
-from ingest import IngestError, Transcript, parse_file
+from ingest import Transcript
 
 from .catalog import Catalog, SpeakerEntry, TranscriptEntry
 from .chunks import chunk_transcript
@@ -24,7 +25,9 @@ from .keyword import KeywordIndex
 from .settings import Settings
 
 _BATCH = 5000  # under Chroma's maximum batch of 5,461
-_GROUP_TURNS = 2000  # files parsed before one embedding call: enough texts to sort, little work lost to a kill
+_GROUP_TURNS = 2000  # turns gathered before one embedding call: enough texts to sort, little work lost to a kill
+K = TypeVar("K")
+E = TypeVar("E")
 
 
 @dataclass
@@ -96,32 +99,28 @@ class Store:
         self._embed([p for p in plans if p.fresh is not None])
         return [self._commit(p) for p in plans]
 
-    def ingest_files(self, paths: Iterable[Path], format: str | None = None) -> Iterator[tuple[Path, IngestResult | IngestError]]:
-        """Parse and ingest each file, a group of files per embedding call; a bad file yields its error and the others go on."""
-        from rich.progress import Progress
+    def ingest_stream(self, items: Iterable[tuple[K, Transcript | E]]) -> Iterator[tuple[K, IngestResult | E]]:
+        """Ingest (key, transcript) pairs as they come, a group per embedding call, yielding (key, result).
 
-        paths = list(paths)
-        group: dict[str, tuple[Path, Transcript]] = {}
+        Anything that is not a transcript (a parser's error for that key) passes through in its place.
+        A second transcript with an id already in the group replaces the first: it must see the first
+        committed, so it starts a new group.
+        """
+        group: dict[str, tuple[K, Transcript]] = {}
 
         def flush():
-            yield from zip([p for p, _ in group.values()], self.ingest_many([t for _, t in group.values()]))
-            progress.advance(task, len(group))
+            keys, transcripts = zip(*group.values()) if group else ((), ())
+            yield from zip(keys, self.ingest_many(list(transcripts)))
             group.clear()
 
-        with Progress(disable=len(paths) < 2, transient=True) as progress:
-            task = progress.add_task("ingesting", total=len(paths))
-            for path in paths:
-                try:
-                    transcript = parse_file(path, format)
-                except IngestError as exc:
-                    progress.advance(task)
-                    yield path, exc
-                    continue
-                # a second file with the same id replaces the first: it must see the first committed
-                if transcript.id in group or sum(len(t.turns) for _, t in group.values()) >= _GROUP_TURNS:
-                    yield from flush()
-                group[transcript.id] = (path, transcript)
-            yield from flush()
+        for key, item in items:
+            if not isinstance(item, Transcript):
+                yield key, item
+                continue
+            if item.id in group or sum(len(t.turns) for _, t in group.values()) >= _GROUP_TURNS:
+                yield from flush()
+            group[item.id] = (key, item)
+        yield from flush()
 
     def _plan(self, transcript: Transcript) -> _Plan:
         nodes = chunk_transcript(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from .assemble import assemble
@@ -11,7 +12,7 @@ from .errors import IngestError
 from .model import Kind, Transcript, Turn
 from .reading import MAX_BYTES, Source, read_source
 
-__all__ = ["FORMATS", "IngestError", "Kind", "Transcript", "Turn", "parse_file", "parse_source"]
+__all__ = ["FORMATS", "IngestError", "Kind", "Transcript", "Turn", "parse_file", "parse_files", "parse_source"]
 
 # format name -> module in ingest.formats exposing parse_<format>(Source) -> Draft
 _PARSERS = {
@@ -31,6 +32,15 @@ _PARSERS = {
 def parse_file(path: str | Path, format: str | None = None, max_bytes: int = MAX_BYTES) -> Transcript:
     """Parse one transcript file; raises IngestError naming the file and the reason."""
     return parse_source(read_source(path, max_bytes), format)
+
+
+def parse_files(paths: Iterable[Path], format: str | None = None) -> Iterator[tuple[Path, Transcript | IngestError]]:
+    """Each file parsed in turn, lazily; a bad file yields its error in place of a transcript."""
+    for path in paths:
+        try:
+            yield path, parse_file(path, format)
+        except IngestError as exc:
+            yield path, exc
 
 
 def parse_source(source: Source, format: str | None = None) -> Transcript:

@@ -12,7 +12,7 @@ import pytest
 from index.retriever import HybridRetriever
 from index.settings import Settings
 from index.store import Store
-from ingest import parse_file
+from ingest import parse_file, parse_files
 
 PODIUM = [sys.executable, "-m", "app.cli"]
 
@@ -48,17 +48,17 @@ def test_corrected_file_replaces_and_reembeds_only_changed_text(store, sample_pa
     assert any("decisive key" in d for d in docs) and not any("talent is the key." in d for d in docs)
 
 
-def test_ingest_files_embeds_a_group_at_once_and_commits_each_file(store, sample_path, corpus, tmp_path):
+def test_ingest_stream_embeds_a_group_at_once_and_commits_each_file(store, sample_path, corpus, tmp_path):
     """Files share an embedding call; a corrected copy in the same call still replaces the original."""
     corrected = tmp_path / "corrected.txt"
     corrected.write_text(sample_path.read_text().replace("talent is the key.", "talent is the decisive key.", 1))
     briefing = sorted((corpus / "whitehouse_md").glob("*.md"))[0]
-    results = [r for _, r in store.ingest_files([sample_path, briefing, corrected])]
+    results = [r for _, r in store.ingest_stream(parse_files([sample_path, briefing, corrected]))]
     assert [r.status for r in results] == ["added", "added", "updated"]
     assert results[2].replaced_source == str(sample_path) and results[2].embedded == 1
     committed = {i for ids in store.catalog.chunk_ids().values() for i in ids}
     assert store.collection.count() == len(committed) == results[1].chunks + results[2].chunks  # no orphans
-    assert [r.status for _, r in store.ingest_files([briefing, corrected])] == ["unchanged", "unchanged"]
+    assert [r.status for _, r in store.ingest_stream(parse_files([briefing, corrected]))] == ["unchanged", "unchanged"]
 
 
 def test_remove_deletes_chunks_and_catalog_entry(store, sample_path):
@@ -140,7 +140,7 @@ def test_kill_before_any_write_leaves_an_empty_store_empty(tmp_path, sample_path
 def test_bad_files_write_nothing(tmp_path, store):
     empty = tmp_path / "empty.txt"
     empty.write_text("")
-    results = list(store.ingest_files([empty]))
+    results = list(store.ingest_stream(parse_files([empty])))
     assert "empty" in str(results[0][1])
     assert store.transcripts() == [] and store.collection.count() == 0
 
