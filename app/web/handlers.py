@@ -9,8 +9,8 @@ from pathlib import Path
 
 import gradio as gr
 
-from ..api import UploadResult, ingest_upload
-from chat.compose import short_role
+from ..uploads import UploadResult, ingest_upload
+from chat.formatting import short_role
 from chat.contract import Answer, Citation
 from ..settings import AppSettings
 from .timeline import timeline_svg
