@@ -7,127 +7,15 @@ nothing off the loopback interface.
 
 from __future__ import annotations
 
-import os
 import re
-import socket
-import threading
-import time
-from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import Page, expect
 
-os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
-os.environ.setdefault("HF_HUB_OFFLINE", "1")
-
-from playwright.sync_api import Page, expect  # noqa: E402
-
-ROOT = Path(__file__).resolve().parents[3]
-SHOTS = ROOT / "test-output" / "ui"
-CHROMIUM = Path("/usr/bin/chromium")
-FLAGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-    "--disable-sync", "--no-first-run", "--disable-quic",
-]  # fmt: skip
-LOOPBACK = {"127.0.0.1", "localhost", "::1", "[::1]"}
+from .browser import SHOTS, ask, local, pick, shot, upload
 TALENT = "What did Chen Shaobo say about talent?"
 SCIO = "State Council Information Office press conference"
 WH_FILE = "whitehouse_md/wh_2024-01-27_background_call_anon_official.md"
-
-
-# -- the browser: Debian's chromium, never a silent skip -----------------------------------------
-
-
-@pytest.fixture(scope="session")
-def browser_type_launch_args(browser_type_launch_args):
-    if not CHROMIUM.exists():
-        pytest.fail(
-            f"{CHROMIUM} is missing: the browser tests need Debian's chromium; `make test` installs it (apt-get install -y chromium)."
-        )
-    return {**browser_type_launch_args, "executable_path": str(CHROMIUM), "args": FLAGS}
-
-
-@pytest.fixture(scope="session")
-def browser_context_args(browser_context_args):
-    clipboard = ["clipboard-read", "clipboard-write"]
-    return {**browser_context_args, "viewport": {"width": 1440, "height": 1000}, "permissions": clipboard}
-
-
-# -- the app on a free loopback port ---------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def app_url(tmp_path_factory, embedder, sample_path):
-    import uvicorn
-
-    from chat.engine import Engine
-    from app.server import build_app
-    from app.settings import AppSettings
-    from index.settings import Settings
-    from index.store import Store
-    from ingest import parse_file
-
-    store = Store(Settings(store=tmp_path_factory.mktemp("ui") / "store", refresh_seconds=0), embedder)
-    store.ingest(parse_file(sample_path))
-    app = build_app(Engine(store), AppSettings(api_token=None, max_upload_mb=5))
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=_free_port(), log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 60
-    while not server.started:
-        assert thread.is_alive() and time.monotonic() < deadline, "the app did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{server.config.port}/"
-    server.should_exit = True
-    thread.join(10)
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@pytest.fixture
-def ui(page: Page, app_url):
-    """The loaded app; afterwards, every URL the page requested must be on loopback."""
-    requested: list[str] = []
-    page.on("request", lambda request: requested.append(request.url))
-    page.goto(app_url)
-    expect(page.locator("#pod-question textarea")).to_be_visible(timeout=30_000)
-    expect(page.locator("#pod-filter-note")).to_contain_text("No filter: all", timeout=30_000)  # the load event ran
-    yield page
-    assert requested, "no request was recorded"
-    outside = [url for url in requested if not _local(url)]
-    assert not outside, f"the page requested URLs off loopback: {outside}"
-
-
-def _local(url: str) -> bool:
-    parts = urlsplit(url)
-    return parts.scheme in ("data", "blob", "about") or parts.hostname in LOOPBACK
-
-
-def shot(page: Page, name: str) -> None:
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
-
-
-def ask(page: Page, question: str) -> None:
-    page.locator("#pod-question textarea").fill(question)
-    page.locator("#pod-ask").click()
-    expect(page.locator("#pod-sources .pod-banner").first).to_contain_text(question, timeout=30_000)
-
-
-def pick(page: Page, dropdown: str, option: str | re.Pattern) -> None:
-    """Gradio dropdowns are custom widgets: open, then choose the option by its accessible name."""
-    page.locator(f"{dropdown} input").click()
-    page.get_by_role("option", name=option).click()
-
-
-def upload(page: Page, *paths: Path) -> None:
-    page.get_by_role("tab", name="Upload transcripts").click()
-    page.locator("#pod-files input[type=file]").set_input_files([str(p) for p in paths])
-    expect(page.locator("#pod-upload-results .pod-uploads")).to_contain_text(f"of {len(paths)} file(s) stored", timeout=120_000)
 
 
 # -- the tests -------------------------------------------------------------------------------------
@@ -237,7 +125,7 @@ def test_the_page_loads_nothing_from_outside(ui: Page, app_url):
     """The fixture checks the requests; here also the served page: no script, style or font from elsewhere."""
     html = ui.content()
     external = re.findall(r'(?:src|href)="(https?://[^"]+)"', html)
-    assert all(_local(url) for url in external), external
+    assert all(local(url) for url in external), external
     shot(ui, "0-start")
 
 

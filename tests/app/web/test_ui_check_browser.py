@@ -1,7 +1,7 @@
 """The quote check and the overview tabs in a real browser (Debian's chromium through Playwright), against the
 one-process app on a free loopback port with a temporary store holding the sample transcript.
 
-The app, the browser settings, the loopback-only request check and the helpers are those of test_ui_browser.
+The app, the browser settings and the loopback-only request check are this folder's conftest; the helpers, browser.py.
 Screenshots land in test-output/ui/.
 """
 
@@ -11,15 +11,7 @@ import re
 
 from playwright.sync_api import Page, expect
 
-from test_ui_browser import (  # noqa: F401 - fixtures are found by name
-    app_url,
-    browser_context_args,
-    browser_type_launch_args,
-    pick,
-    shot,
-    ui,
-    upload,
-)
+from .browser import pick, shot, upload
 
 TALENT_KEY = "To revitalize Heilongjiang, talent is the key."
 ALTERED = "Last year, the number of highly skilled talents in our province reached 900,000."
