@@ -39,7 +39,7 @@ def chunk_citation(n: int, meta: ChunkMeta, quote: str) -> Citation:
     return Citation(
         n=n, transcript_id=meta.transcript_id, transcript_title=meta.title, date=meta.date, speaker=meta.speaker,
         role=meta.role, kind=meta.kind, turn_index=meta.turn_index, timestamp=meta.timestamp, start=meta.start,
-        end=meta.end, quote=quote,
+        end=meta.end, quote=quote, source_url=meta.source_url,
     )  # fmt: skip
 
 
@@ -77,5 +77,5 @@ def turn_citation(n: int, transcript, turn, quote: str) -> Citation:
     return Citation(
         n=n, transcript_id=transcript.id, transcript_title=transcript.title, date=transcript.date,
         speaker=turn.speaker, role=turn.role, kind=turn.kind, turn_index=turn.index,
-        timestamp=turn.timestamp, start=turn.start, end=turn.end, quote=quote,
+        timestamp=turn.timestamp, start=turn.start, end=turn.end, quote=quote, source_url=transcript.source_url,
     )  # fmt: skip

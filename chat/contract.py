@@ -18,6 +18,7 @@ class Citation(BaseModel):
     start: float | None
     end: float | None
     quote: str  # verbatim from the turn's text
+    source_url: str | None = None  # the publisher's page of the transcript
 
 
 class Answer(BaseModel):

@@ -38,6 +38,7 @@ class ChunkMeta(BaseModel):
     end: float | None
     reply_to: int | None
     text_hash: str
+    source_url: str | None = None
 
     @classmethod
     def decode(cls, metadata: dict) -> ChunkMeta:
@@ -51,7 +52,7 @@ class ChunkMeta(BaseModel):
 
 
 _NUMBERS = {"start", "end", "reply_to"}
-_ABSENT = {"date": (NO_TEXT,), "role": (NO_TEXT,), "timestamp": (NO_TEXT,)} | {k: (NO_NUMBER,) for k in _NUMBERS}
+_ABSENT = {"date": (NO_TEXT,), "role": (NO_TEXT,), "timestamp": (NO_TEXT,), "source_url": (NO_TEXT,)} | {k: (NO_NUMBER,) for k in _NUMBERS}
 
 
 def chunk_meta(node: BaseNode) -> ChunkMeta:
@@ -94,7 +95,7 @@ def _node(transcript: Transcript, turn: Turn, part: int, parts: int, text: str, 
         transcript_id=transcript.id, title=transcript.title, date=transcript.date, turn_index=turn.index,
         part=part, parts=parts, char_start=offset, speaker=turn.speaker, label=turn.label, role=turn.role or None,
         kind=turn.kind, timestamp=turn.timestamp, start=turn.start, end=turn.end, reply_to=turn.reply_to,
-        text_hash=_hash(model, text),
+        text_hash=_hash(model, text), source_url=transcript.source_url,
     ).encode()  # fmt: skip
     record_hash = _hash(json.dumps(metadata, sort_keys=True), text)
     key = f"{transcript.id}:{turn.index}:{part}"

@@ -49,6 +49,7 @@ def assemble(draft: Draft, source: Source, fmt: str) -> Transcript:
         format=fmt,
         started_at=draft.started_at,
         ended_at=draft.ended_at,
+        source_url=draft.source_url,
         turns=turns,
         warnings=warnings,
     )

@@ -27,6 +27,7 @@ class Draft:
     started_at: str | None = None
     ended_at: str | None = None
     warnings: list[str] = field(default_factory=list)
+    source_url: str | None = None  # where the publisher put the transcript (front matter, canonical link)
     # Keep empty turns: the format's turn positions are referenced elsewhere (QMSum's gold spans).
     fixed_positions: bool = False
 

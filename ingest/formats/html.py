@@ -11,7 +11,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..draft import Draft
 from ..reading import Source
-from .script import Line, build_turns, iso_date, match_label
+from .script import Line, build_turns, iso_date, match_label, web_address
 
 _HTML_SPACE = re.compile(r"[ \t\n\r\f]+")  # HTML collapses these; NBSP is text and stays
 _LINE = "\u2028"  # stands in for <br> while whitespace is collapsed
@@ -24,9 +24,12 @@ _SITE_SUFFIX = re.compile(r"\s+\|\s+[^|]+$")  # "Title | The White House"
 def parse_html(source: Source) -> Draft:
     page = LexborHTMLParser(source.text)
     title, event_date = _title(page), _date(page)  # read before the header goes with the chrome
+    address = _address(page)
     for node in page.css(_CHROME):
         node.decompose()
-    return build_turns(_lines(_transcript(page))).draft(title, event_date)
+    draft = build_turns(_lines(_transcript(page))).draft(title, event_date)
+    draft.source_url = address
+    return draft
 
 
 def _transcript(page: LexborHTMLParser) -> list[LexborNode]:
@@ -79,6 +82,14 @@ def _date(page: LexborHTMLParser) -> str | None:
             return found
     meta = page.css_first('meta[property="article:published_time"]')
     return iso_date(meta.attributes.get("content")) if meta else None
+
+
+def _address(page: LexborHTMLParser) -> str | None:
+    """The page's own address: its canonical link, else its Open Graph URL."""
+    link = page.css_first('link[rel="canonical"]')
+    meta = page.css_first('meta[property="og:url"]')
+    found = (link.attributes.get("href") if link else None) or (meta.attributes.get("content") if meta else None)
+    return web_address(found)
 
 
 def _text(node: LexborNode) -> str:

@@ -185,6 +185,12 @@ def iso_date(value: object) -> str | None:
         return None
 
 
+def web_address(value: object) -> str | None:
+    """An http(s) address, or None: a link shown to the reader must not be javascript: or a file path."""
+    text = str(value or "").strip()
+    return text if re.match(r"https?://[^\s<>\"]+$", text) else None
+
+
 def plain(text: str) -> str:
     """Markdown escapes, bold and inline HTML tags off, keeping the words: `\\[sic\\]`, `<s>violence</s>`."""
     return _MD_ESCAPE.sub(r"\1", _MD_STRONG.sub(r"\2", _HTML_TAG.sub("", text)))
@@ -195,7 +201,9 @@ def parse_script(source: Source) -> Draft:
     meta, body = _front_matter(source, lines)
     script = build_turns((n, plain(line)) for n, line in enumerate(lines[body:], body + 1))
     title = " ".join(str(meta["title"]).split()) if meta.get("title") else None
-    return script.draft(title or None, iso_date(meta.get("date")))
+    draft = script.draft(title or None, iso_date(meta.get("date")))
+    draft.source_url = web_address(meta.get("source_url"))
+    return draft
 
 
 def _front_matter(source: Source, lines: list[str]) -> tuple[dict, int]:
