@@ -1,12 +1,16 @@
 """Eval sets: JSONL files of questions with gold turns, loaded and validated against the transcripts.
 
-A line: {"id", "question", "history"?, "transcripts": [files], "gold": [{"transcript"?, "turn_index" |
-"timestamp"}], "speaker"?, "facts": [...], "answerable", "tags": [...]}.
+A line: {"id", "question", "history"?, "transcripts": [files or folders], "gold": [{"transcript"?,
+"turn_index" | "timestamp" | "text"}], "speaker"?, "facts": [...], "answerable", "tags": [...]}.
 
 Files are portable paths: `shared/...` lies in the shared folder ($PODIUM_SHARED, else ../shared beside
-the checkout), anything else is relative to the repo root. A gold's transcript is one of the item's
-files or the id parsed from it, and may be left out when the item has a single transcript. The item's
-transcripts are also its scope: one is asked with `transcript=ID`, several without.
+the checkout), anything else is relative to the repo root; a folder stands for the transcript files in
+it. A gold's transcript is one of the item's files or the id parsed from it, and may be left out when
+the item has a single transcript. A gold `text` is a verbatim excerpt of the turn (whitespace, quote
+marks, dashes and case aside), so a set outlives changes to how files are cut into turns. `speaker` is
+a canonical name or a label as printed ("MS. JEAN-PIERRE"). The item's transcripts are also its scope:
+a single file is asked with `transcript=ID`; folders or several files are the store the question is
+asked of, unscoped.
 
 Consistency is checked, not trusted: every fact of an answerable question must be in a gold turn
 (or name its speaker), so a fact can't be invented by the set's author either.
@@ -44,6 +48,7 @@ class Gold(BaseModel):
     transcript: str | None = None
     turn_index: int | None = None
     timestamp: str | None = None
+    text: str | None = None
 
 
 class Item(BaseModel):
@@ -106,9 +111,21 @@ def resolve_file(entry: str) -> Path:
     return ROOT / entry
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=None)  # a set over the archive names its 230 files in every line
 def _parse(path: Path) -> Transcript:
     return parse_file(path)
+
+
+_NOT_TRANSCRIPTS = ("LICENSE", "README", "PROVENANCE")  # beside the transcripts in a corpus folder
+
+
+def expand(entry: str) -> list[str]:
+    """A set's transcript entry as the files it stands for: itself, or a folder's transcript files."""
+    path = resolve_file(entry)
+    if not path.is_dir():
+        return [entry]
+    names = sorted(p.name for p in path.iterdir() if p.is_file() and not p.name.startswith((".", *_NOT_TRANSCRIPTS)))
+    return [f"{entry.rstrip('/')}/{name}" for name in names]
 
 
 def load_set(name: str) -> EvalSet:
@@ -158,18 +175,18 @@ def resolve(item: Item, transcripts: dict[str, Transcript], files: dict[str, Pat
         raise ValueError(f"{item.id}: no transcripts")
     own: dict[str, Transcript] = {}
     aliases: dict[str, str] = {}  # a file as written, or an id -> the id
-    for entry in item.transcripts:
+    for entry in (file for listed in item.transcripts for file in expand(listed)):
         transcript = _load(entry)
         own[transcript.id] = transcripts[transcript.id] = transcript
         files[transcript.id] = resolve_file(entry)
         aliases[entry] = aliases[transcript.id] = transcript.id
-    gold = frozenset(_gold(item, g, own, aliases) for g in item.gold)
+    gold = frozenset(pair for g in item.gold for pair in _gold(item, g, own, aliases))
     _check_kind(item, gold)
-    _check_speaker(item, own)
-    _check_facts(item, gold, own)
+    speaker = _speaker(item, own, gold)
+    _check_facts(item, gold, own, speaker)
     scope = tuple(own)
     return Question(
-        item.id, item.question, tuple(item.history), scope, gold, item.speaker,
+        item.id, item.question, tuple(item.history), scope, gold, speaker,
         tuple(item.facts), item.answerable, tuple(item.tags),
     )  # fmt: skip
 
@@ -184,23 +201,29 @@ def _load(entry: str) -> Transcript:
         raise ValueError(str(exc)) from None
 
 
-def _gold(item: Item, gold: Gold, own: dict[str, Transcript], aliases: dict[str, str]) -> tuple[str, int]:
+def _gold(item: Item, gold: Gold, own: dict[str, Transcript], aliases: dict[str, str]) -> list[tuple[str, int]]:
     if gold.transcript is None and len(own) > 1:
         raise ValueError(f"{item.id}: a gold turn must name its transcript when the item has several")
     tid = aliases.get(gold.transcript) if gold.transcript else next(iter(own))
     if tid is None:
         raise ValueError(f"{item.id}: gold transcript {gold.transcript!r} is not one of the item's transcripts")
     turns = own[tid].turns
-    if (gold.turn_index is None) == (gold.timestamp is None):
-        raise ValueError(f"{item.id}: a gold turn needs exactly one of turn_index and timestamp")
+    if sum(x is not None for x in (gold.turn_index, gold.timestamp, gold.text)) != 1:
+        raise ValueError(f"{item.id}: a gold turn needs exactly one of turn_index, timestamp and text")
+    if gold.text is not None:
+        # every turn holding the excerpt: a live blog may print an entry twice
+        matches = [t.index for t in turns if match_key(gold.text) in match_key(t.text)]
+        if not matches:
+            raise ValueError(f"{item.id}: no turn of {tid} holds the text {gold.text!r}")
+        return [(tid, index) for index in matches]
     if gold.timestamp is not None:
         matches = [t.index for t in turns if t.timestamp and _same_time(t.timestamp, gold.timestamp)]
         if len(matches) != 1:
             raise ValueError(f"{item.id}: timestamp {gold.timestamp} matches {len(matches)} turns, not one")
-        return tid, matches[0]
+        return [(tid, matches[0])]
     if not 0 <= gold.turn_index < len(turns) or not turns[gold.turn_index].text:
         raise ValueError(f"{item.id}: turn {gold.turn_index} is not a turn with text in {tid}")
-    return tid, gold.turn_index
+    return [(tid, gold.turn_index)]
 
 
 def _same_time(stamp: str, wanted: str) -> bool:
@@ -223,17 +246,28 @@ def _check_kind(item: Item, gold: frozenset) -> None:
         raise ValueError(f"{item.id}: an unanswerable question has no facts to find")
 
 
-def _check_speaker(item: Item, own: dict[str, Transcript]) -> None:
+def _speaker(item: Item, own: dict[str, Transcript], gold: frozenset) -> str | None:
+    """The canonical name the item's speaker stands for: itself, or the name of turns printed with that
+    label, in the gold turns' transcripts first (a trap's speaker spoke in the same event)."""
     if item.speaker is None:
-        return
-    names = {turn.speaker for t in own.values() for turn in t.turns}
-    if item.speaker not in names:
-        raise ValueError(f"{item.id}: speaker {item.speaker!r} does not speak in the item's transcripts")
+        return None
+    wanted = _label_key(item.speaker)
+    golden = {tid for tid, _ in gold}
+    ordered = sorted(own.values(), key=lambda t: t.id not in golden)
+    for transcript in ordered:
+        for turn in transcript.turns:
+            if turn.speaker == item.speaker or _label_key(turn.label) == wanted:
+                return turn.speaker
+    raise ValueError(f"{item.id}: speaker {item.speaker!r} does not speak in the item's transcripts")
 
 
-def _check_facts(item: Item, gold: frozenset, own: dict[str, Transcript]) -> None:
+def _label_key(label: str) -> str:
+    return match_key(label).rstrip(":.").strip()
+
+
+def _check_facts(item: Item, gold: frozenset, own: dict[str, Transcript], speaker: str | None) -> None:
     for fact in item.facts:
         turns = [own[tid].turns[index] for tid, index in gold]
-        texts = [" ".join([t.text, t.speaker, t.role or ""]) for t in turns]
+        texts = [" ".join([t.text, t.speaker, t.label, t.role or ""]) for t in turns] + [speaker or ""]
         if not any(match_key(fact) in match_key(text) for text in texts):
             raise ValueError(f"{item.id}: fact {fact!r} is in none of its gold turns")

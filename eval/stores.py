@@ -18,8 +18,8 @@ def set_store(eval_set: EvalSet, embedder: Embedder, folder: Path | None = None)
     """Ingest the set's transcripts (unchanged ones cost nothing) and drop any others left in the folder."""
     folder = folder or CACHE / eval_set.name
     store = Store(Settings(store=folder, refresh_seconds=0), embedder)
-    for transcript in eval_set.transcripts.values():
-        store.ingest(transcript)
+    for _ in store.ingest_stream((t.id, t) for t in eval_set.transcripts.values()):
+        pass
     for entry in store.transcripts():
         if entry.id not in eval_set.transcripts:
             store.remove(entry.id)
