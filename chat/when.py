@@ -1,0 +1,211 @@
+"""Dates and events a question names, as retrieval scope: which transcripts it points at.
+
+    index = TimeIndex(events)          # once per event list (the catalog): titles indexed, dates read
+    scope = index.resolve(question, today, among=speaker_transcript_ids)   # per question, well under 5 ms
+
+A question that names no date or event gets `TimeScope()` (transcripts None: search everything).
+One that does gets the ids it points at, possibly none, with `missing` saying so ("There is no
+briefing on May 2, 2023 in the indexed transcripts."). The pieces, combined in this order:
+- periods (chat/when_dates.py): "May 2", "in March 2023", "last week", "since 2020";
+- kinds (chat/when_titles.py): "gaggle" and "call" must match the title; "briefing", "press
+  conference" and "remarks" are used loosely for any press event, so they narrow only when
+  something of that kind is left ("her last press conference" for a press secretary who gives briefings);
+- event phrases matched against titles, place lines and people: after "with", "aboard" or "en route
+  to" the question insists (no match: none); after "in", "at" (with a kind or a verb of speaking)
+  or before a kind ("the Hanoi gaggle") a phrase narrows only when the narrowed set is not empty;
+- ordinals over what is left, in date order: "the first briefing of 2023", "her last gaggle".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from .when_dates import KIND, Period, find_periods
+from .when_titles import Kind, Phrase, TitleIndex, find_kinds, find_phrases, tokens
+
+MAX_CHARS = 2_000  # a question is read this far: dates and events are named in its first sentences
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+             "eighth": 8, "ninth": 9, "tenth": 10, "last": -1, "latest": -1, "final": -1,
+             "most recent": -1, "penultimate": -2, "second to last": -2, "next to last": -2}  # fmt: skip
+_ORDINAL = re.compile(
+    r"\b(?:the|her|his|their|its|[\w.-]+['’]s)\s+(?:very\s+)?(?P<ord>(?:second|next)[-\s]to[-\s]last|most\s+recent"
+    r"|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th)"
+    rf"|last|latest|final|penultimate)\s+(?:[\w-]+\s+){{0,3}}?{KIND}\b",
+    re.I,
+)
+_CONNECTORS = re.compile(r"(?:\b(?:at|on|in|during|from|of|for|the|her|his|their|its|that|earlier)\s+)+$", re.I)
+
+
+@dataclass(frozen=True)
+class Event:
+    """A transcript as scope sees it. date: ISO (the catalog's); place: the place line(s) under the
+    title ("Aboard Air Force One / En Route Hanoi, Vietnam"); people: who spoke, names and roles;
+    started: the start time as written, to order two events of one day."""
+
+    id: str
+    title: str
+    date: str | None
+    place: str | None = None
+    source_url: str | None = None
+    people: tuple[str, ...] = ()
+    started: str | None = None
+
+
+@dataclass(frozen=True)
+class TimeScope:
+    """transcripts is the filter (None: the question names no date or event). date_from and date_to
+    (ISO, inclusive) span the period named and the chosen transcripts' catalog dates, so they never
+    exclude a chosen transcript. spans: the characters that named the scope, to leave out of the topic."""
+
+    transcripts: tuple[str, ...] | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+    spans: tuple[tuple[int, int], ...] = ()
+    described: str | None = None  # "the briefing on May 2, 2023", "briefings in March 2023"
+    missing: str | None = None  # when transcripts is empty: the sentence that says so
+
+    @property
+    def empty(self) -> bool:
+        return self.transcripts == ()
+
+
+class TimeIndex:
+    def __init__(self, events: Sequence[Event]):
+        self.events = list(events)
+        self._position = {e.id: i for i, e in enumerate(self.events)}
+        self._titles = TitleIndex([(e.title, e.place or "", e.people) for e in self.events])
+        self._kinds = [set(tokens(e.title)) for e in self.events]
+        self._dates = [_iso(e) for e in self.events]
+        self._days = [_days_named(e, d) for e, d in zip(self.events, self._dates)]
+
+    def resolve(self, question: str, today: date, among: Collection[str] | None = None) -> TimeScope:
+        """among: the ids to choose from (the speaker's transcripts); ordinals count within them."""
+        text = question[:MAX_CHARS]
+        pool = set(range(len(self.events))) if among is None else {self._position[i] for i in among if i in self._position}
+        periods = find_periods(text, today, lambda month, day: self._year_of(pool, today, month, day))
+        taken = [p.span for p in periods]
+        ordinal = next((m for m in _ORDINAL.finditer(text) if not _overlaps(m.span(), taken)), None)
+        taken += [ordinal.span()] if ordinal else []
+        kinds = find_kinds(text)
+        kind = next((k for k in kinds if ordinal and _overlaps(k.span, [ordinal.span()])), kinds[0] if kinds else None)
+        chosen = {i for i in pool if any(self._within(i, p) for p in periods)} if periods else set(pool)
+        if kind and not kind.generic:
+            chosen = {i for i in chosen if self._is(i, kind)}
+        applied: list[Phrase] = []
+        for phrase in find_phrases(text, taken + [k.span for k in kinds]):
+            if not self._titles.informative(phrase.words):
+                continue
+            hits = chosen & self._titles.matching(phrase.words, places=phrase.place)
+            if phrase.strong and (phrase.capitalized or self._titles.known(phrase.words)):
+                chosen, applied = hits, applied + [phrase]
+            elif kind and kind.generic and not any(self._is(i, kind) for i in hits):
+                continue  # "the White House briefing": no briefing has it, so it is no place of one
+            elif hits:
+                chosen, applied = hits, applied + [phrase]
+        if not (periods or ordinal or applied):
+            return TimeScope()
+        if kind and kind.generic and any(self._is(i, kind) for i in chosen):
+            chosen = {i for i in chosen if self._is(i, kind)}
+        base = sorted(chosen, key=self._order)
+        if ordinal:
+            rank = _ORDINALS.get(" ".join(ordinal["ord"].lower().replace("-", " ").split())) or int(ordinal["ord"][:-2])
+            base = [i for i in base if self._dates[i] and self._dates[i] <= today]
+            chosen = {base[rank - 1 if rank > 0 else rank]} if 0 < abs(rank) <= len(base) and rank else set()
+        ids = tuple(self.events[i].id for i in sorted(chosen, key=self._order))
+        described, missing = _wording(kind, ordinal, applied, periods, len(ids), len(base))
+        date_from, date_to = self._envelope(periods, chosen)
+        spans = _spans(text, taken + [p.span for p in applied] + [k.span for k in kinds])
+        return TimeScope(ids, date_from, date_to, spans, described, missing if not ids else None)
+
+    def _within(self, i: int, period: Period) -> bool:
+        return any((period.start is None or period.start <= d) and d <= period.end for d in self._days[i])
+
+    def _is(self, i: int, kind: Kind) -> bool:
+        return all(word in self._kinds[i] for word in kind.needs)
+
+    def _order(self, i: int) -> tuple:
+        return (self._dates[i] or date.max, _clock(self.events[i].started), self.events[i].id)
+
+    def _year_of(self, pool: set[int], today: date, month: int, day: int | None) -> int | None:
+        """The latest year (not after today) in which an event of the pool falls on this month (day)."""
+        years = [d.year for i in pool for d in self._days[i] if d.month == month and day in (None, d.day) and d <= today]
+        return max(years, default=None)
+
+    def _envelope(self, periods: list[Period], chosen: set[int]) -> tuple[str | None, str | None]:
+        starts = [d for i in chosen if (d := self._dates[i])] + [p.start for p in periods]
+        ends = [d for i in chosen if (d := self._dates[i])] + [p.end for p in periods]
+        first = None if not starts or None in starts else min(starts)
+        return (first.isoformat() if first else None, max(ends).isoformat() if ends else None)
+
+
+def resolve_time(question: str, events: Sequence[Event], today: date) -> TimeScope:
+    """One question against an event list; build a TimeIndex once to resolve many."""
+    return TimeIndex(events).resolve(question, today)
+
+
+def _wording(kind: Kind | None, ordinal, applied: list[Phrase], periods: list[Period], found: int, base: int):
+    """What the scope is called, and the sentence for when it holds nothing."""
+    head = kind.words if kind else "briefing"
+    heads = head if head.endswith("s") else head + "s"
+    before = " ".join(p.text for p in applied if p.adjective)
+    after = " ".join([p.text for p in applied if not p.adjective] + [p.phrase for p in periods])
+    named = " ".join(w for w in (before, head, after) if w)
+    if ordinal:
+        which = " ".join(ordinal["ord"].lower().split())
+        missing = f"There is no {named} in the indexed transcripts."
+        if base:
+            counted = " ".join(w for w in (before, head if base == 1 else heads, after) if w)
+            missing = f"The indexed transcripts hold only {base} {counted}: there is no {which} one."
+        return f"the {which} {named}", missing
+    plural = " ".join(w for w in (before, heads, after) if w)
+    return (f"the {named}" if found <= 1 else f"the {plural}"), f"There is no {named} in the indexed transcripts."
+
+
+def _spans(text: str, spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    """The spans, each with the words that lead into it ("at the"), joined where only space parts them."""
+    merged: list[list[int]] = []
+    for start, end in sorted(spans):
+        if lead := _CONNECTORS.search(text[:start]):
+            start = lead.start()
+        if merged and not text[merged[-1][1] : start].strip():
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return tuple((a, b) for a, b in merged)
+
+
+def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(span[0] < b and a < span[1] for a, b in spans)
+
+
+def _iso(event: Event) -> date | None:
+    if not event.date:
+        return None
+    try:
+        return date.fromisoformat(event.date)
+    except ValueError:
+        raise ValueError(f"event {event.id!r}: not a date (YYYY-MM-DD): {event.date!r}") from None
+
+
+def _days_named(event: Event, held: date | None) -> frozenset[date]:
+    """The catalog date, and a day within a week of it that the title, place line or address names: a
+    briefing published the day after it was given says "(December 7, 2023)" under its title, or
+    ".../press-briefing-...-november-13-2023/" in its address."""
+    if held is None:
+        return frozenset()
+    slug = (event.source_url or "").rstrip("/").rsplit("/", 1)[-1].replace("-", " ")
+    text = f"{event.title}\n{event.place or ''}\n{slug}"
+    named = find_periods(text, held + timedelta(days=7), lambda m, d: held.year)
+    return frozenset({held} | {p.start for p in named if p.grain == "day" and abs((p.start - held).days) <= 7})
+
+
+def _clock(started: str | None) -> tuple:
+    """"4:20 P.M. EST" -> (16, 20), so that 12:38 comes before 4:20 P.M."""
+    m = re.match(r"\s*(\d{1,2}):(\d{2})\s*([AP])?", started or "", re.I)
+    if not m:
+        return (99, 0)
+    hour = int(m[1]) % 12 + (12 if (m[3] or "").upper() == "P" else 0) if m[3] else int(m[1])
+    return (hour, int(m[2]))
