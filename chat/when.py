@@ -19,6 +19,7 @@ briefing on May 2, 2023 in the indexed transcripts."). The pieces, combined in t
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -77,38 +78,45 @@ class TimeIndex:
         self.events = list(events)
         self._position = {e.id: i for i, e in enumerate(self.events)}
         self._titles = TitleIndex([(e.title, e.place or "", e.people) for e in self.events])
-        self._kinds = [set(tokens(e.title)) for e in self.events]
+        self._titled: dict[str, set[int]] = {}  # title word -> events, for kinds
+        for i, e in enumerate(self.events):
+            for word in tokens(e.title):
+                self._titled.setdefault(word, set()).add(i)
         self._dates = [_iso(e) for e in self.events]
         self._days = [_days_named(e, d) for e, d in zip(self.events, self._dates)]
+        self._calendar = sorted((d, i) for i, days in enumerate(self._days) for d in days)
 
     def resolve(self, question: str, today: date, among: Collection[str] | None = None) -> TimeScope:
         """among: the ids to choose from (the speaker's transcripts); ordinals count within them."""
         text = question[:MAX_CHARS]
         pool = set(range(len(self.events))) if among is None else {self._position[i] for i in among if i in self._position}
-        periods = find_periods(text, today, lambda month, day: self._year_of(pool, today, month, day))
+        kinds = find_kinds(text)
+        periods = _the_periods(find_periods(text, today, lambda m, d: self._year_of(pool, today, m, d)), text, kinds)
         taken = [p.span for p in periods]
         ordinal = next((m for m in _ORDINAL.finditer(text) if not _overlaps(m.span(), taken)), None)
+        if ordinal and re.match(r"\s+(?:of|by|for)\b", text[ordinal.end() :]) and not _starts_near(ordinal.end(), taken):
+            ordinal = None  # "the first press conference of the new Speaker": not one of these events
         taken += [ordinal.span()] if ordinal else []
-        kinds = find_kinds(text)
         kind = next((k for k in kinds if ordinal and _overlaps(k.span, [ordinal.span()])), kinds[0] if kinds else None)
-        chosen = {i for i in pool if any(self._within(i, p) for p in periods)} if periods else set(pool)
+        chosen = set().union(*(self._within(p) for p in periods)) & pool if periods else set(pool)
+        of_kind = self._of_kind(kind) if kind else set()
         if kind and not kind.generic:
-            chosen = {i for i in chosen if self._is(i, kind)}
+            chosen &= of_kind
         applied: list[Phrase] = []
-        for phrase in find_phrases(text, taken + [k.span for k in kinds]):
+        for phrase in find_phrases(text, taken + [k.span for k in kinds], kinds):
             if not self._titles.informative(phrase.words):
                 continue
-            hits = chosen & self._titles.matching(phrase.words, places=phrase.place)
+            hits = self._titles.matching(phrase.words, chosen, places=phrase.place)
             if phrase.strong and (phrase.capitalized or self._titles.known(phrase.words)):
                 chosen, applied = hits, applied + [phrase]
-            elif kind and kind.generic and not any(self._is(i, kind) for i in hits):
+            elif kind and kind.generic and not hits & of_kind:
                 continue  # "the White House briefing": no briefing has it, so it is no place of one
             elif hits:
                 chosen, applied = hits, applied + [phrase]
         if not (periods or ordinal or applied):
             return TimeScope()
-        if kind and kind.generic and any(self._is(i, kind) for i in chosen):
-            chosen = {i for i in chosen if self._is(i, kind)}
+        if kind and kind.generic and chosen & of_kind:
+            chosen &= of_kind
         base = sorted(chosen, key=self._order)
         if ordinal:
             rank = _ORDINALS.get(" ".join(ordinal["ord"].lower().replace("-", " ").split())) or int(ordinal["ord"][:-2])
@@ -120,11 +128,13 @@ class TimeIndex:
         spans = _spans(text, taken + [p.span for p in applied] + [k.span for k in kinds])
         return TimeScope(ids, date_from, date_to, spans, described, missing if not ids else None)
 
-    def _within(self, i: int, period: Period) -> bool:
-        return any((period.start is None or period.start <= d) and d <= period.end for d in self._days[i])
+    def _within(self, period: Period) -> set[int]:
+        low = bisect_left(self._calendar, (period.start,)) if period.start else 0
+        high = bisect_right(self._calendar, (period.end, len(self.events)))
+        return {i for _, i in self._calendar[low:high]}
 
-    def _is(self, i: int, kind: Kind) -> bool:
-        return all(word in self._kinds[i] for word in kind.needs)
+    def _of_kind(self, kind: Kind) -> set[int]:
+        return set.intersection(*(self._titled.get(word, set()) for word in kind.needs))
 
     def _order(self, i: int) -> tuple:
         return (self._dates[i] or date.max, _clock(self.events[i].started), self.events[i].id)
@@ -175,6 +185,26 @@ def _spans(text: str, spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ..
         else:
             merged.append([start, end])
     return tuple((a, b) for a, b in merged)
+
+
+def _the_periods(periods: list[Period], text: str, kinds: list[Kind]) -> list[Period]:
+    """The periods that say when the event was: those listed together ("the May 2 and May 3
+    briefings"), the group next to an event word first ("... since last week at today's briefing")."""
+    groups: list[list[Period]] = []
+    for period in periods:
+        if groups and re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*or)\s*", text[groups[-1][-1].span[1] : period.span[0]]):
+            groups[-1].append(period)
+        else:
+            groups.append([period])
+    def distance(group: list[Period]) -> int:
+        gaps = [max(k.span[0] - p.span[1], p.span[0] - k.span[1]) for p in group for k in kinds]
+        return min(gaps, default=99) if min(gaps, default=99) <= 12 else 99
+
+    return min(groups, key=distance) if groups else []  # the first of equals
+
+
+def _starts_near(position: int, spans: list[tuple[int, int]]) -> bool:
+    return any(0 <= a - position <= 5 for a, _ in spans)
 
 
 def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:

@@ -30,6 +30,12 @@ _WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
 _SEASONS = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}
 _PRONOUNS = {"i", "you", "we", "they", "he", "she", "it", "who", "which", "that", "this", "there"}
 _EVENT_AFTER = re.compile(rf"(?:['’]s)?\s+(?:[\w-]+\s+){{0,3}}?{KIND}\b", re.I)
+_KIND_BEFORE = re.compile(rf"{KIND}\s*$", re.I)
+_PART_OF = re.compile(rf"\b(?:end|beginning|start|middle|rest|month|{KIND})\s+$", re.I)
+_FUNCTION_WORDS = set(
+    "about on in at to for from with and or when where regarding concerning during after before than was were is "
+    "are did does do has have had that which who she he they we i you it her his their".split()
+)
 _MODIFIER = {"since", "after", "before", "until", "till", "through"}
 
 
@@ -65,10 +71,18 @@ def find_periods(text: str, today: date, year_of: YearOf) -> list[Period]:
             if any(m.start() < b and a < m.end() for a, b in taken):
                 continue
             period = read(m, ctx)
-            if period and (period.start is None or period.start <= today):
+            if period and (period.start is None or period.start <= today) and not _attributive(m, text):
                 taken.append(m.span())
                 found.append(_modified(period, m, ctx))
     return _joined(sorted(found, key=lambda p: p.span), text)
+
+
+def _attributive(m: re.Match, text: str) -> bool:
+    """"the May 15 deadline", "the March 2023 bank failures": a date that qualifies a topic."""
+    if not re.search(r"\b(?:the|a|an|this|that|her|his|their|its|[\w.-]+['’]s)\s+$", text[: m.start()], re.I):
+        return False
+    following = re.match(r"\s+([a-z]+)", text[m.end() :])
+    return bool(following) and following[1] not in _FUNCTION_WORDS and not _EVENT_AFTER.match(text, m.end())
 
 
 def _modified(period: Period, m: re.Match, ctx: _Context) -> Period:
@@ -135,7 +149,7 @@ def _numeric_date_cue(m: re.Match, text: str) -> bool:
 
 def _month_period(m: re.Match, ctx: _Context) -> Period | None:
     month, pre = _month(m["mon"]), (m.groupdict().get("pre") or "").lower()
-    if pre == "of" and not re.search(rf"\b(?:end|beginning|start|middle|rest|month|{KIND})\s+$", ctx.text[: m.start()], re.I):
+    if pre == "of" and not _PART_OF.search(ctx.text[: m.start()]):
         return None  # "the ides of March"; "the end of March", "the briefings of March" are dates
     year = _year(m.groupdict().get("y"))
     if pre == "this":
@@ -167,7 +181,7 @@ def _season(m: re.Match, ctx: _Context) -> Period | None:
 
 def _year_period(m: re.Match, ctx: _Context) -> Period | None:
     g = m.groupdict()
-    if g.get("pre") == "of" and not re.search(rf"{KIND}\s*$", ctx.text[: m.start()], re.I):
+    if g.get("pre") == "of" and not _KIND_BEFORE.search(ctx.text[: m.start()]):
         return None  # "the budget of 2023"; "the first briefing of 2023" is a date
     year = int(g["y"])
     return Period(date(year, 1, 1), date(year, 12, 31), m.span(), f"in {year}", "year")
@@ -198,7 +212,7 @@ def _relative_unit(m: re.Match, ctx: _Context) -> Period | None:
 
 def _this_year(m: re.Match, ctx: _Context) -> Period | None:
     """"the last briefing of the year": of today's year."""
-    if not re.search(rf"{KIND}\s*$", ctx.text[: m.start()], re.I):
+    if not _KIND_BEFORE.search(ctx.text[: m.start()]):
         return None  # "the end of the year"
     start = date(ctx.today.year, 1, 1)
     return Period(start, ctx.today, m.span(), f"in {start.year}", "year")

@@ -26,8 +26,8 @@ from .when_dates import KIND
 # Function words of the phrases; role words ("secretary") stay, they are what titles are made of.
 STOP = {
     "the", "a", "an", "of", "to", "and", "for", "from", "with", "on", "in", "at", "by", "en", "route",
-    "aboard", "her", "his", "their", "its", "s", "this", "that", "while", "during", "way", "trip",
-    "visit", "flight", "travel", "traveling", "board", "mr", "ms", "mrs", "dr", "president's",
+    "aboard", "her", "his", "their", "its", "s", "this", "that", "while", "during", "way", "flight",
+    "board", "mr", "ms", "mrs", "dr",
 }  # fmt: skip
 # Kinds whose words reporters use loosely for any press event: they narrow only when something is left.
 GENERIC_KINDS = {"briefing", "conference", "remarks"}
@@ -36,13 +36,11 @@ _HEADS = {"briefing": "briefing", "gaggle": "gaggle", "conference": "conference"
 _KIND_WORDS = re.compile(
     r"\b(?P<mod>(?:background|on[-\s]the[-\s]record|virtual|joint)\s+)?(?:(?:press|news)\s+)?"
     r"(?P<head>briefing|gaggle|conference|presser|remarks|(?<=press\s)call|(?<=background\s)call"
-    r"|(?<=conference\s)call|(?<=the\s)call(?!\s+(?:for|to|on\s+\w+\s+to)\b))s?\b",
+    r"|(?<=conference\s)call)s?\b",  # "the call" alone is as often a phone call between leaders
     re.I,
 )
-_TRAVEL = (
-    r"aboard|on\s+board|en\s+route(?:\s+to)?|on\s+(?:the|her|his|their)\s+(?:way|flight|trip)\s+to"
-    r"|(?:trip|travel|visit|flight|journey)\s+to|traveling\s+to|while\s+in"
-)
+# Where an event took place; "the trip to Hanoi" is as often a topic, so "trip" and "visit" are no cues.
+_TRAVEL = r"aboard|on\s+board|en\s+route(?:\s+to)?|on\s+(?:the|her|his|their)\s+(?:way|flight)\s+to|while\s+in"
 _SPEECH = r"say|said|says|tell|told|speak|spoke|talk|talked|announce|announced|answer|answered|mention|mentioned|discuss|discussed|comment|commented|explain|explained"
 _CUES = re.compile(
     rf"\b(?P<travel>{_TRAVEL})\b"
@@ -101,13 +99,13 @@ def find_kinds(question: str) -> list[Kind]:
     return found
 
 
-def find_phrases(question: str, taken: Sequence[tuple[int, int]]) -> list[Phrase]:
+def find_phrases(question: str, taken: Sequence[tuple[int, int]], kinds: Sequence[Kind]) -> list[Phrase]:
     """Event phrases after a cue ("with ...", "en route to ...", "the briefing in ..."), in order."""
     found = []
     for m in _CUES.finditer(question):
         cue = next(name for name in ("travel", "with", "soft", "lead") if m[name])
-        if cue == "with" and not re.search(rf"{KIND}\s*$", question[: m.start()], re.I):
-            continue  # "with" qualifies an event ("the briefing with ..."), not talks or a deal
+        if cue == "with" and not any(k.span[1] == m.start() for k in kinds):
+            continue  # "with" qualifies an event ("the briefing with ..."), not talks or a phone call
         place = cue == "lead" or (cue == "soft" and m[cue].lower() in ("in", "at"))
         found.append(_object(question, m.start(cue), m.end(cue), taken, cue in ("travel", "with"), place=place))
     for m in _ADJECTIVE.finditer(question):  # "the Hanoi gaggle", "the Camp David press conference"
@@ -167,15 +165,14 @@ class TitleIndex:
         events = self._events(self.similar(word))
         return math.log(self.size / len(events)) if events else 0.0
 
-    def matching(self, words: Sequence[str], places: bool = False) -> set[int]:
-        """Events with every word in one field, the words within 2n+1 places of each other.
+    def matching(self, words: Sequence[str], among: set[int], places: bool = False) -> set[int]:
+        """Events of `among` with every word in one field, the words close together (`_close`).
         places: only in the place line (the title when there is none): "in ...", "at ..." name places."""
         families = [self.similar(w) for w in words]
         if not all(families):
             return set()
-        candidates = set.intersection(*(self._events(family) for family in families))
-        window = 2 * len(words) + 1
-        return {i for i in candidates if any(_close(field, families, window) for field in self._where(i, places))}
+        candidates = set.intersection(among, *(self._events(family) for family in families))
+        return {i for i in candidates if any(_close(field, families) for field in self._where(i, places))}
 
     def _where(self, i: int, places: bool) -> list[list[str]]:
         title, place, *_ = self.fields[i]
@@ -185,8 +182,9 @@ class TitleIndex:
         return set().union(*(self.postings[t] for t in family))
 
 
-def _close(field: list[str], families: list[frozenset[str]], window: int) -> bool:
+def _close(field: list[str], families: list[frozenset[str]]) -> bool:
+    """All the words within n+2 places ("Secretary of Homeland Security" for "Homeland Security
+    Secretary"), not across the title ("Press Secretary ... Homeland Security Advisor")."""
     spots = [[p for p, t in enumerate(field) if t in family] for family in families]
-    if not all(spots):
-        return False
-    return any(all(any(abs(p - q) <= window for q in others) for others in spots) for p in spots[0])
+    reach = len(families) + 1
+    return all(spots) and any(all(any(p <= q <= p + reach for q in s) for s in spots) for s in spots for p in s)
