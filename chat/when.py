@@ -37,7 +37,7 @@ _ORDINAL = re.compile(
     rf"|last|latest|final|penultimate)\s+(?:[\w-]+\s+){{0,3}}?{KIND}\b",
     re.I,
 )
-_CONNECTORS = re.compile(r"(?:\b(?:at|on|in|during|from|of|for|the|her|his|their|its|that|earlier)\s+)+$", re.I)
+_CONNECTORS = re.compile(r"(?:\b(?:at|on|in|during|from|of|for|the|her|his|their|its|that|earlier)\s+)+$", re.I)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -89,44 +89,50 @@ class TimeIndex:
     def resolve(self, question: str, today: date, among: Collection[str] | None = None) -> TimeScope:
         """among: the ids to choose from (the speaker's transcripts); ordinals count within them."""
         text = question[:MAX_CHARS]
-        pool = set(range(len(self.events))) if among is None else {self._position[i] for i in among if i in self._position}
+        pool = set(range(len(self.events)))
+        if among is not None:
+            pool = {self._position[i] for i in among if i in self._position}
         kinds = find_kinds(text)
-        periods = _the_periods(find_periods(text, today, lambda m, d: self._year_of(pool, today, m, d)), text, kinds)
+        found = find_periods(text, today, lambda month, day: self._year_of(pool, today, month, day))
+        periods = _the_periods(found, text, kinds)
         taken = [p.span for p in periods]
-        ordinal = next((m for m in _ORDINAL.finditer(text) if not _overlaps(m.span(), taken)), None)
-        if ordinal and re.match(r"\s+(?:of|by|for)\b", text[ordinal.end() :]) and not _starts_near(ordinal.end(), taken):
-            ordinal = None  # "the first press conference of the new Speaker": not one of these events
+        ordinal = _ordinal(text, taken)
         taken += [ordinal.span()] if ordinal else []
         kind = next((k for k in kinds if ordinal and _overlaps(k.span, [ordinal.span()])), kinds[0] if kinds else None)
-        chosen = set().union(*(self._within(p) for p in periods)) & pool if periods else set(pool)
         of_kind = self._of_kind(kind) if kind else set()
+        chosen = set().union(*(self._within(p) for p in periods)) & pool if periods else pool
         if kind and not kind.generic:
             chosen &= of_kind
-        applied: list[Phrase] = []
-        for phrase in find_phrases(text, taken + [k.span for k in kinds], kinds):
-            if not self._titles.informative(phrase.words):
-                continue
-            hits = self._titles.matching(phrase.words, chosen, places=phrase.place)
-            if phrase.strong and (phrase.capitalized or self._titles.known(phrase.words)):
-                chosen, applied = hits, applied + [phrase]
-            elif kind and kind.generic and not hits & of_kind:
-                continue  # "the White House briefing": no briefing has it, so it is no place of one
-            elif hits:
-                chosen, applied = hits, applied + [phrase]
+        chosen, applied = self._narrowed(chosen, find_phrases(text, taken + [k.span for k in kinds], kinds), kind)
         if not (periods or ordinal or applied):
             return TimeScope()
         if kind and kind.generic and chosen & of_kind:
             chosen &= of_kind
         base = sorted(chosen, key=self._order)
         if ordinal:
-            rank = _ORDINALS.get(" ".join(ordinal["ord"].lower().replace("-", " ").split())) or int(ordinal["ord"][:-2])
             base = [i for i in base if self._dates[i] and self._dates[i] <= today]
-            chosen = {base[rank - 1 if rank > 0 else rank]} if 0 < abs(rank) <= len(base) and rank else set()
+            rank = _ORDINALS.get(" ".join(ordinal["ord"].lower().replace("-", " ").split())) or int(ordinal["ord"][:-2])
+            chosen = {base[rank - 1 if rank > 0 else rank]} if rank and abs(rank) <= len(base) else set()
         ids = tuple(self.events[i].id for i in sorted(chosen, key=self._order))
         described, missing = _wording(kind, ordinal, applied, periods, len(ids), len(base))
         date_from, date_to = self._envelope(periods, chosen)
         spans = _spans(text, taken + [p.span for p in applied] + [k.span for k in kinds])
-        return TimeScope(ids, date_from, date_to, spans, described, missing if not ids else None)
+        return TimeScope(ids, date_from, date_to, spans, described, None if ids else missing)
+
+    def _narrowed(self, chosen: set[int], phrases: list[Phrase], kind: Kind | None) -> tuple[set[int], list[Phrase]]:
+        """The events the phrases leave, and the phrases that counted."""
+        applied = []
+        for phrase in phrases:
+            if not self._titles.informative(phrase.words):
+                continue
+            hits = self._titles.matching(phrase.words, chosen, places=phrase.place)
+            if phrase.strong and (phrase.capitalized or self._titles.known(phrase.words)):
+                chosen, applied = hits, applied + [phrase]  # no match: there is none
+            elif kind and kind.generic and not hits & self._of_kind(kind):
+                continue  # "the White House briefing": no briefing has it, so it is no place of one
+            elif hits:
+                chosen, applied = hits, applied + [phrase]
+        return chosen, applied
 
     def _within(self, period: Period) -> set[int]:
         low = bisect_left(self._calendar, (period.start,)) if period.start else 0
@@ -137,12 +143,13 @@ class TimeIndex:
         return set.intersection(*(self._titled.get(word, set()) for word in kind.needs))
 
     def _order(self, i: int) -> tuple:
-        return (self._dates[i] or date.max, _clock(self.events[i].started), self.events[i].id)
+        """By the day held (the earliest day named), then the start time."""
+        return (min(self._days[i], default=date.max), _clock(self.events[i].started), self.events[i].id)
 
     def _year_of(self, pool: set[int], today: date, month: int, day: int | None) -> int | None:
         """The latest year (not after today) in which an event of the pool falls on this month (day)."""
-        years = [d.year for i in pool for d in self._days[i] if d.month == month and day in (None, d.day) and d <= today]
-        return max(years, default=None)
+        days = (d for i in pool for d in self._days[i])
+        return max((d.year for d in days if d.month == month and day in (None, d.day) and d <= today), default=None)
 
     def _envelope(self, periods: list[Period], chosen: set[int]) -> tuple[str | None, str | None]:
         starts = [d for i in chosen if (d := self._dates[i])] + [p.start for p in periods]
@@ -205,6 +212,13 @@ def _the_periods(periods: list[Period], text: str, kinds: list[Kind]) -> list[Pe
 
 def _starts_near(position: int, spans: list[tuple[int, int]]) -> bool:
     return any(0 <= a - position <= 5 for a, _ in spans)
+
+
+def _ordinal(text: str, taken: list[tuple[int, int]]) -> re.Match | None:
+    ordinal = next((m for m in _ORDINAL.finditer(text) if not _overlaps(m.span(), taken)), None)
+    if ordinal and re.match(r"\s+(?:of|by|for)\b", text[ordinal.end() :]) and not _starts_near(ordinal.end(), taken):
+        return None  # "the first press conference of the new Speaker": not one of these events
+    return ordinal
 
 
 def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:

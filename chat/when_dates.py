@@ -19,17 +19,29 @@ from datetime import date, datetime, timedelta
 from dateutil import parser as date_parser
 from dateutil.relativedelta import relativedelta
 
+from .when_calendar import (
+    NUMBERS,
+    count,
+    day_label,
+    latest,
+    month_number,
+    range_label,
+    spoken,
+    unit_around,
+    year_number,
+)
+
 KIND = r"(?:briefing|gaggle|call|conference|presser|remarks)s?"
 _FULL = "january|february|march|april|may|june|july|august|september|october|november|december"
 _MONTH = rf"(?:{_FULL}|(?:jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?)"
 _YEAR = r"(?:19|20)\d{2}"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])"
-_NUMBERS = "a an one two three four five six seven eight nine ten eleven twelve".split()
-_COUNT = r"(?:\d{1,2}|a\s+couple\s+of|" + "|".join(_NUMBERS) + ")"
+_COUNT = r"(?:\d{1,2}|a\s+couple\s+of|" + "|".join(NUMBERS) + ")"
 _WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
 _SEASONS = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}
 _PRONOUNS = {"i", "you", "we", "they", "he", "she", "it", "who", "which", "that", "this", "there"}
-_EVENT_AFTER = re.compile(rf"(?:['’]s)?\s+(?:[\w-]+\s+){{0,3}}?{KIND}\b", re.I)
+_BEFORE_EVENT = rf"(?:['’]s)?\s+(?:[\w-]+\s+){{0,3}}?{KIND}\b"  # "'s briefing", " press briefing"
+_EVENT_AFTER = re.compile(_BEFORE_EVENT, re.I)
 _KIND_BEFORE = re.compile(rf"{KIND}\s*$", re.I)
 _PART_OF = re.compile(rf"\b(?:end|beginning|start|middle|rest|month|{KIND})\s+$", re.I)
 _FUNCTION_WORDS = set(
@@ -70,19 +82,26 @@ def find_periods(text: str, today: date, year_of: YearOf) -> list[Period]:
         for m in pattern.finditer(text):
             if any(m.start() < b and a < m.end() for a, b in taken):
                 continue
+            if m.groupdict().get("pos") and not _EVENT_AFTER.match(text, m.start("pos")):
+                continue  # "this year's budget", "today's rate decision"
             period = read(m, ctx)
-            if period and (period.start is None or period.start <= today) and not _attributive(m, text):
+            if period and (period.start is None or period.start <= today) and not _topical(m, text):
                 taken.append(m.span())
                 found.append(_modified(period, m, ctx))
     return _joined(sorted(found, key=lambda p: p.span), text)
 
 
-def _attributive(m: re.Match, text: str) -> bool:
-    """"the May 15 deadline", "the March 2023 bank failures": a date that qualifies a topic."""
+def _topical(m: re.Match, text: str) -> bool:
+    """A date that is the topic ("about January 6") or qualifies one ("the May 15 deadline", "the
+    March 2023 bank failures"), unless an event word follows ("about the May 2 briefing")."""
+    if _EVENT_AFTER.match(text, m.end()):
+        return False
+    if re.search(r"\b(?:about|regarding|concerning)\s+$", text[: m.start()], re.I):
+        return True
     if not re.search(r"\b(?:the|a|an|this|that|her|his|their|its|[\w.-]+['’]s)\s+$", text[: m.start()], re.I):
         return False
     following = re.match(r"\s+([a-z]+)", text[m.end() :])
-    return bool(following) and following[1] not in _FUNCTION_WORDS and not _EVENT_AFTER.match(text, m.end())
+    return bool(following) and following[1] not in _FUNCTION_WORDS
 
 
 def _modified(period: Period, m: re.Match, ctx: _Context) -> Period:
@@ -126,19 +145,19 @@ def _absolute_day(m: re.Match, ctx: _Context) -> Period | None:
         before = re.findall(r"\w+", ctx.text[: m.start()].lower())
         if g["mon"] in ("may", "march") and before and before[-1] in _PRONOUNS:
             return None  # "they may 2x ..."
-        fragment, month = f"{g['mon'].rstrip('.')} {g['d']}", _month(g["mon"])
+        fragment, month = f"{g['mon'].rstrip('.')} {g['d']}", month_number(g["mon"])
     else:
         if not (g.get("y") or g.get("pre") or _numeric_date_cue(m, ctx.text)):
             return None  # "the 2/3 majority"
         fragment, month = f"{g['m']}/{g['d']}", int(g["m"])
-    year = _year(g.get("y")) or ctx.year_of(month, int(g["d"]))
+    year = year_number(g.get("y")) or ctx.year_of(month, int(g["d"]))
     try:
         day = date_parser.parse(fragment, default=datetime(year or 2000, 1, 1)).date()
     except (ValueError, OverflowError):
         return None  # February 30
     if year is None:
-        day = _latest(lambda y: day.replace(year=y), ctx.today)
-    label = _day(day) if year else f"{day:%B} {day.day}"
+        day = latest(lambda y: day.replace(year=y), ctx.today)
+    label = day_label(day) if year else f"{day:%B} {day.day}"
     return Period(day, day, m.span(), f"on {label}", "day")
 
 
@@ -148,17 +167,17 @@ def _numeric_date_cue(m: re.Match, text: str) -> bool:
 
 
 def _month_period(m: re.Match, ctx: _Context) -> Period | None:
-    month, pre = _month(m["mon"]), (m.groupdict().get("pre") or "").lower()
+    month, pre = month_number(m["mon"]), (m.groupdict().get("pre") or "").lower()
     if pre == "of" and not _PART_OF.search(ctx.text[: m.start()]):
         return None  # "the ides of March"; "the end of March", "the briefings of March" are dates
-    year = _year(m.groupdict().get("y"))
+    year = year_number(m.groupdict().get("y"))
     if pre == "this":
         year = ctx.today.year
     elif pre == "last":
         year = ctx.today.year - (1 if month >= ctx.today.month else 0)
     certain = year is not None or (year := ctx.year_of(month, None)) is not None
     if not certain:
-        year = _latest(lambda y: date(y, month, 1), ctx.today).year
+        year = latest(lambda y: date(y, month, 1), ctx.today).year
     start = date(year, month, 1)
     label = f"{start:%B} {year}" if certain else f"{start:%B}"
     return Period(start, start + relativedelta(day=31), m.span(), f"in {label}", "month")
@@ -172,9 +191,9 @@ def _season(m: re.Match, ctx: _Context) -> Period | None:
     if m.groupdict().get("y"):
         start = date(int(m["y"]) - (first == 12), first, 1)  # winter 2023: December 2022 to February 2023
     elif pre in ("this", "last"):
-        start = _latest(lambda y: date(y, first, 1), ctx.today) - relativedelta(years=pre == "last")
+        start = latest(lambda y: date(y, first, 1), ctx.today) - relativedelta(years=pre == "last")
     else:
-        start = date(ctx.year_of(first, None) or _latest(lambda y: date(y, first, 1), ctx.today).year, first, 1)
+        start = date(ctx.year_of(first, None) or latest(lambda y: date(y, first, 1), ctx.today).year, first, 1)
     end = start + relativedelta(months=2, day=31)
     return Period(start, end, m.span(), f"in {name} {end.year}", "season")
 
@@ -188,26 +207,22 @@ def _year_period(m: re.Match, ctx: _Context) -> Period | None:
 
 
 def _relative_day(m: re.Match, ctx: _Context) -> Period | None:
-    if m["pos"] and not _EVENT_AFTER.match(ctx.text, m.start("pos")):
-        return None  # "today's rate decision"
-    word = _words(m, "w")
+    word = spoken(m, "w")
     back = 2 if word.endswith("before yesterday") else 1 if word == "yesterday" else 0
     day = ctx.today - timedelta(days=back)
-    return Period(day, day, m.span(), f"{word} ({_day(day)})", "day")
+    return Period(day, day, m.span(), f"{word} ({day_label(day)})", "day")
 
 
 def _relative_unit(m: re.Match, ctx: _Context) -> Period | None:
     """this / last week, month, year; "the past week" and "the last year" roll back from today."""
-    if m["pos"] and not _EVENT_AFTER.match(ctx.text, m.start("pos")):
-        return None  # "this year's budget"
     which, unit = m["which"].lower(), m["u"].lower()
     if unit != "weekend" and (which in ("past", "previous") or m["the"]):
         return _rolling(1, unit, m, ctx)
-    start, end = _unit_around(ctx.today, unit)
+    start, end = unit_around(ctx.today, unit)
     if which != "this":
-        start, end = _unit_around(start - timedelta(days=1 if unit != "weekend" else 2), unit)
+        start, end = unit_around(start - timedelta(days=1 if unit != "weekend" else 2), unit)
     end = min(end, ctx.today)
-    return Period(start, end, m.span(), f"{_words(m)} ({_range(start, end)})", "range")
+    return Period(start, end, m.span(), f"{spoken(m)} ({range_label(start, end)})", "range")
 
 
 def _this_year(m: re.Match, ctx: _Context) -> Period | None:
@@ -219,91 +234,33 @@ def _this_year(m: re.Match, ctx: _Context) -> Period | None:
 
 
 def _rolling_count(m: re.Match, ctx: _Context) -> Period | None:
-    return _rolling(_count(m["n"]), m["u"].lower(), m, ctx)
+    return _rolling(count(m["n"]), m["u"].lower(), m, ctx)
 
 
 def _rolling(n: int, unit: str, m: re.Match, ctx: _Context) -> Period:
     start = ctx.today - relativedelta(**{f"{unit.rstrip('s')}s": n})
-    return Period(start, ctx.today, m.span(), f"{_words(m)} ({_range(start, ctx.today)})", "range")
+    return Period(start, ctx.today, m.span(), f"{spoken(m)} ({range_label(start, ctx.today)})", "range")
 
 
 def _ago(m: re.Match, ctx: _Context) -> Period | None:
     unit = m["u"].lower()
-    then = ctx.today - relativedelta(**{f"{unit}s": _count(m["n"])})
-    start, end = (then, then) if unit == "day" else _unit_around(then, unit)
-    return Period(start, end, m.span(), f"{_words(m)} ({_range(start, end)})", "range")
+    then = ctx.today - relativedelta(**{f"{unit}s": count(m["n"])})
+    start, end = (then, then) if unit == "day" else unit_around(then, unit)
+    return Period(start, end, m.span(), f"{spoken(m)} ({range_label(start, end)})", "range")
 
 
 def _weekday(m: re.Match, ctx: _Context) -> Period | None:
     pre = " ".join((m["pre"] or "").lower().split())
-    if not pre and not (m["pos"] and _EVENT_AFTER.match(ctx.text, m.start("pos"))):
+    if not pre and not m["pos"]:
         return None  # "Black Friday"; "on Monday" and "Monday's briefing" are dates
     wanted = _WEEKDAYS.index(m["wd"].lower())
     back = (ctx.today.weekday() - wanted) % 7 or (0 if pre == "on" else 7)
     day = ctx.today - timedelta(days=back)
-    return Period(day, day, m.span(), f"on {day:%A}, {_day(day)}", "day")
-
-
-# -- helpers ----------------------------------------------------------------------------------------
-
-
-def _words(m: re.Match, group: str | int = 0) -> str:
-    """The words a relative date was said in, for its phrase: "last week"."""
-    return re.sub(r"['’]s$", "", " ".join(m[group].split()).lower())
-
-
-def _month(name: str) -> int:
-    return date_parser.parse(name.rstrip("."), default=datetime(2000, 1, 1)).month
-
-
-def _year(text: str | None) -> int | None:
-    if not text:
-        return None
-    return int(text) + (2000 if len(text) == 2 else 0)
-
-
-def _count(text: str) -> int:
-    word = " ".join(text.lower().split())
-    return 2 if word == "a couple of" else int(word) if word.isdigit() else max(1, _NUMBERS.index(word) - 1)
-
-
-def _latest(at_year: Callable[[int], date], today: date) -> date:
-    """The most recent occurrence of a month (day) not after today."""
-    for year in (today.year, today.year - 1, today.year - 4):  # Feb 29 recurs every four years
-        try:
-            if (when := at_year(year)) <= today:
-                return when
-        except ValueError:
-            continue
-    return at_year(today.year - 4)
-
-
-def _unit_around(day: date, unit: str) -> tuple[date, date]:
-    if unit in ("week", "weekend"):
-        monday = day - timedelta(days=day.weekday())
-        return (monday + timedelta(days=5), monday + timedelta(days=6)) if unit == "weekend" else (monday, monday + timedelta(days=6))
-    if unit == "month":
-        return day.replace(day=1), day + relativedelta(day=31)
-    return date(day.year, 1, 1), date(day.year, 12, 31)
-
-
-def _day(day: date) -> str:
-    return f"{day:%B} {day.day}, {day.year}"
-
-
-def _range(start: date, end: date) -> str:
-    if start == end:
-        return _day(start)
-    if start.year != end.year:
-        return f"{_day(start)} to {_day(end)}"
-    if start.month != end.month:
-        return f"{start:%B} {start.day} to {end:%B} {end.day}, {end.year}"
-    return f"{start:%B} {start.day} to {end.day}, {end.year}"
+    return Period(day, day, m.span(), f"on {day:%A}, {day_label(day)}", "day")
 
 
 _PRE = r"(?P<pre>in|during|since|from|before|after|until|till|through|throughout)"
 _POSSESSIVE = r"(?P<pos>['’]s)?"
-_BEFORE_EVENT = rf"(?=(?:['’]s)?\s+(?:[\w-]+\s+){{0,3}}?{KIND}\b)"
 _SPECS = [  # (pattern, reader), in priority order: the first to claim a stretch of text keeps it
     (rf"(?<![\d-])(?P<y>{_YEAR})-(?P<m>1[0-2]|0?[1-9])-(?P<d>{_DAY})(?![\d-])", _absolute_day),
     (rf"(?:\b{_PRE}\s+)?(?<![\w/.$-])(?P<m>1[0-2]|0?[1-9])/(?P<d>{_DAY})(?:/(?P<y>\d{{4}}|\d{{2}}))?(?![\w/%-]|\.\d)", _absolute_day),
@@ -312,11 +269,11 @@ _SPECS = [  # (pattern, reader), in priority order: the first to claim a stretch
     (rf"(?:\b{_PRE}\s+)?\b(?P<mon>{_MONTH})\s*,?\s+(?P<y>{_YEAR})\b", _month_period),
     (rf"(?:\b{_PRE}\s+)?\b(?:the\s+)?(?P<s>spring|summer|fall|autumn|winter)\s+(?:of\s+)?(?P<y>{_YEAR})\b", _season),
     (rf"\b(?P<pre>in|during|since|from|between|before|after|until|till|through|throughout|of|last|this|early|late|mid)[\s-]+(?:(?:early|late|mid)[\s-]+)?(?P<mon>{_FULL})\b", _month_period),
-    (rf"\b(?:the|her|his|their|its)\s+(?P<mon>{_FULL})(?:['’]s)?{_BEFORE_EVENT}", _month_period),
+    (rf"\b(?:the|her|his|their|its)\s+(?P<mon>{_FULL})(?=(?:['’]s)?{_BEFORE_EVENT})", _month_period),
     (r"\b(?P<pre>in|during|this|last|over|through|throughout|since)\s+(?:the\s+)?(?P<s>spring|summer|fall|autumn|winter)\b", _season),
     (rf"\b{_PRE}\s+(?:the\s+year\s+)?(?P<y>{_YEAR})\b(?![-/–]\d|\s*(?:%|percent))", _year_period),
     (rf"\b(?P<pre>of)\s+(?P<y>{_YEAR})\b", _year_period),
-    (rf"\b(?P<y>{_YEAR})(?:['’]s)?{_BEFORE_EVENT}", _year_period),
+    (rf"\b(?P<y>{_YEAR})(?={_BEFORE_EVENT})", _year_period),
     (r"\bof\s+the\s+year\b", _this_year),
     (r"\b(?P<w>today|tonight|yesterday|this\s+(?:morning|afternoon|evening)|the\s+day\s+before\s+yesterday)\b" + _POSSESSIVE, _relative_day),
     (rf"\b(?:(?:over\s+|in\s+|during\s+|for\s+)?the\s+)?(?:past|last|previous)\s+(?P<n>{_COUNT})\s+(?P<u>day|week|month|year)s\b", _rolling_count),

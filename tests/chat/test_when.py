@@ -96,6 +96,9 @@ def _envelope(scope: TimeScope, index: TimeIndex, start: str, end: str) -> tuple
         "What did she say about emissions targets for 2030?",
         "What did she say about the 2/3 majority in the Senate?",
         "What did she say about the 9/11 anniversary?",
+        "What did she say about January 6?",
+        "What did she say about the May 15 deadline?",
+        "What did she say about the March 2023 bank failures?",
         "What did she say about the Ides of March?",
         "What did Kirby say about Black Friday sales?",
         "What did Powell say about the last fall in prices?",
@@ -108,6 +111,10 @@ def _envelope(scope: TimeScope, index: TimeIndex, start: str, end: str) -> tuple
         "What did she say at the briefing in the press briefing room?",
         "What did Kirby say about the shooting in Maine?",
         "Did she call for a ceasefire?",
+        "What did she say about the call with Xi?",
+        "What did she say about the president's trip to Hanoi?",
+        "What did she say about the first press conference of the new Speaker?",
+        "What did she say in Spanish?",
         "What did Biden say about the 2024 election?",
         "What did she say about FY2024 spending?",
     ],
@@ -224,6 +231,22 @@ def test_a_period_with_a_kind(index, events, question, today, start, end):
     assert set(scope.transcripts) == _ids(events, lambda e: _between(start, end)(e) and "Briefing" in e.title) != set()
 
 
+def test_the_period_next_to_the_event_word_is_the_briefings(index, events):
+    thursday = date(2023, 12, 21)
+    scope = index.resolve("What did she say about the ceasefire that began last week at today's briefing?", thursday)
+    assert set(scope.transcripts) == _ids(events, lambda e: e.date == "2023-12-21" and "Briefing" in e.title) != set()
+    scope = index.resolve("What did he say in May about the rate hike in June?", END_OF_YEAR)
+    assert (scope.date_from, scope.date_to) == ("2023-05-01", "2023-05-31")
+    listed = index.resolve("What did she say at the May 2 and May 3 briefings?", END_OF_YEAR)
+    assert set(listed.transcripts) == _ids(events, lambda e: e.date in ("2023-05-02", "2023-05-03"))
+
+
+def test_a_month_takes_its_year_from_the_speakers_transcripts(index, events):
+    powell = {e.id for e in events if e.date in ("2020-03-15", "2022-06-15")}
+    scope = index.resolve("What did Powell say in March?", END_OF_YEAR, among=powell)
+    assert [e.date for e in _chosen(index, scope)] == ["2020-03-15"] and scope.described == "the briefing in March 2020"
+
+
 def test_period_wording(index):
     assert index.resolve("What did she say in March 2023?", END_OF_YEAR).described == "the briefings in March 2023"
     assert index.resolve("What did Bernanke say in 2011?", END_OF_YEAR).described == "the briefing in 2011"
@@ -275,7 +298,7 @@ def _last(events, keep):
 
 
 def test_ordinals(index, events):
-    briefing = lambda e: "Briefing" in e.title  # noqa: E731
+    briefing = lambda e: "Briefing" in e.title
     first = index.resolve("What did she say at the first briefing of 2023?", END_OF_YEAR)
     assert first.transcripts == (_first(events, lambda e: briefing(e) and e.date >= "2023"),)
     assert first.described == "the first briefing in 2023"
@@ -341,6 +364,9 @@ def _place(text):
         ("What did Jason Sudeikis say at the briefing with the Ted Lasso cast?", lambda e: "Ted Lasso" in e.title),
         ("What did they say on the background call on Sudan?", lambda e: "Sudan" in e.title and "Background" in e.title),
         ("What did she say at the gaggle aboard Air Force One on May 10?", lambda e: e.date == "2023-05-10" and "Gaggle" in e.title),
+        ("What did Sullivan say in Mexico City?", _place("Mexico City")),
+        ("What did Biden say at the joint press conference with Trudeau?", lambda e: "Trudeau" in e.title),
+        ("What did Biden say at the G7 press conference in Hiroshima?", lambda e: "Hiroshima" in (e.place or "") and "Conference" in e.title),
     ],
 )
 def test_event_words_match_titles_and_places(index, events, question, keep):
