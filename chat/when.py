@@ -98,12 +98,16 @@ class TimeIndex:
         taken = [p.span for p in periods]
         ordinal = _ordinal(text, taken)
         taken += [ordinal.span()] if ordinal else []
-        kind = next((k for k in kinds if ordinal and _overlaps(k.span, [ordinal.span()])), kinds[0] if kinds else None)
+        kind = next(
+            (k for k in kinds if ordinal and _overlaps(k.span, [ordinal.span()])), kinds[0] if kinds else None
+        )
         of_kind = self._of_kind(kind) if kind else set()
         chosen = set().union(*(self._within(p) for p in periods)) & pool if periods else pool
         if kind and not kind.generic:
             chosen &= of_kind
-        chosen, applied = self._narrowed(chosen, find_phrases(text, taken + [k.span for k in kinds], kinds), kind)
+        chosen, applied = self._narrowed(
+            chosen, find_phrases(text, taken + [k.span for k in kinds], kinds), kind
+        )
         if not (periods or ordinal or applied):
             return TimeScope()
         if kind and kind.generic and chosen & of_kind:
@@ -111,7 +115,9 @@ class TimeIndex:
         base = sorted(chosen, key=self._order)
         if ordinal:
             base = [i for i in base if self._dates[i] and self._dates[i] <= today]
-            rank = _ORDINALS.get(" ".join(ordinal["ord"].lower().replace("-", " ").split())) or int(ordinal["ord"][:-2])
+            rank = _ORDINALS.get(" ".join(ordinal["ord"].lower().replace("-", " ").split())) or int(
+                ordinal["ord"][:-2]
+            )
             chosen = {base[rank - 1 if rank > 0 else rank]} if rank and abs(rank) <= len(base) else set()
         ids = tuple(self.events[i].id for i in sorted(chosen, key=self._order))
         described, missing = _wording(kind, ordinal, applied, periods, len(ids), len(base))
@@ -119,7 +125,9 @@ class TimeIndex:
         spans = _spans(text, taken + [p.span for p in applied] + [k.span for k in kinds])
         return TimeScope(ids, date_from, date_to, spans, described, None if ids else missing)
 
-    def _narrowed(self, chosen: set[int], phrases: list[Phrase], kind: Kind | None) -> tuple[set[int], list[Phrase]]:
+    def _narrowed(
+        self, chosen: set[int], phrases: list[Phrase], kind: Kind | None
+    ) -> tuple[set[int], list[Phrase]]:
         """The events the phrases leave, and the phrases that counted."""
         applied = []
         for phrase in phrases:
@@ -149,7 +157,9 @@ class TimeIndex:
     def _year_of(self, pool: set[int], today: date, month: int, day: int | None) -> int | None:
         """The latest year (not after today) in which an event of the pool falls on this month (day)."""
         days = (d for i in pool for d in self._days[i])
-        return max((d.year for d in days if d.month == month and day in (None, d.day) and d <= today), default=None)
+        return max(
+            (d.year for d in days if d.month == month and day in (None, d.day) and d <= today), default=None
+        )
 
     def _envelope(self, periods: list[Period], chosen: set[int]) -> tuple[str | None, str | None]:
         starts = [d for i in chosen if (d := self._dates[i])] + [p.start for p in periods]
@@ -178,7 +188,9 @@ def _wording(kind: Kind | None, ordinal, applied: list[Phrase], periods: list[Pe
             missing = f"The indexed transcripts hold only {base} {counted}: there is no {which} one."
         return f"the {which} {named}", missing
     plural = " ".join(w for w in (before, heads, after) if w)
-    return (f"the {named}" if found <= 1 else f"the {plural}"), f"There is no {named} in the indexed transcripts."
+    return (
+        f"the {named}" if found <= 1 else f"the {plural}"
+    ), f"There is no {named} in the indexed transcripts."
 
 
 def _spans(text: str, spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
@@ -199,13 +211,18 @@ def _the_periods(periods: list[Period], text: str, kinds: list[Kind]) -> list[Pe
     briefings"), the group next to an event word first ("... since last week at today's briefing")."""
     groups: list[list[Period]] = []
     for period in periods:
-        if groups and re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*or)\s*", text[groups[-1][-1].span[1] : period.span[0]]):
+        if groups and re.fullmatch(
+            r"\s*(?:,|,?\s*and|,?\s*or)\s*", text[groups[-1][-1].span[1] : period.span[0]]
+        ):
             groups[-1].append(period)
         else:
             groups.append([period])
-    def distance(group: list[Period]) -> int:
-        gaps = [max(k.span[0] - p.span[1], p.span[0] - k.span[1]) for p in group for k in kinds]
-        return min(gaps, default=99) if min(gaps, default=99) <= 12 else 99
+
+    def distance(group: list[Period]) -> int:  # characters to the nearest event word, if it is near
+        gap = min(
+            (max(k.span[0] - p.span[1], p.span[0] - k.span[1]) for p in group for k in kinds), default=99
+        )
+        return gap if gap <= 12 else 99
 
     return min(groups, key=distance) if groups else []  # the first of equals
 
@@ -216,7 +233,11 @@ def _starts_near(position: int, spans: list[tuple[int, int]]) -> bool:
 
 def _ordinal(text: str, taken: list[tuple[int, int]]) -> re.Match | None:
     ordinal = next((m for m in _ORDINAL.finditer(text) if not _overlaps(m.span(), taken)), None)
-    if ordinal and re.match(r"\s+(?:of|by|for)\b", text[ordinal.end() :]) and not _starts_near(ordinal.end(), taken):
+    if (
+        ordinal
+        and re.match(r"\s+(?:of|by|for)\b", text[ordinal.end() :])
+        and not _starts_near(ordinal.end(), taken)
+    ):
         return None  # "the first press conference of the new Speaker": not one of these events
     return ordinal
 
@@ -243,13 +264,16 @@ def _days_named(event: Event, held: date | None) -> frozenset[date]:
     slug = (event.source_url or "").rstrip("/").rsplit("/", 1)[-1].replace("-", " ")
     text = f"{event.title}\n{event.place or ''}\n{slug}"
     named = find_periods(text, held + timedelta(days=7), lambda m, d: held.year)
-    return frozenset({held} | {p.start for p in named if p.grain == "day" and abs((p.start - held).days) <= 7})
+    return frozenset(
+        {held} | {p.start for p in named if p.grain == "day" and abs((p.start - held).days) <= 7}
+    )
 
 
 def _clock(started: str | None) -> tuple:
-    """"4:20 P.M. EST" -> (16, 20), so that 12:38 comes before 4:20 P.M."""
+    """A start time as (hour, minute): "4:20 P.M. EST" is (16, 20), after 12:38 P.M."""
     m = re.match(r"\s*(\d{1,2}):(\d{2})\s*([AP])?", started or "", re.I)
     if not m:
         return (99, 0)
-    hour = int(m[1]) % 12 + (12 if (m[3] or "").upper() == "P" else 0) if m[3] else int(m[1])
-    return (hour, int(m[2]))
+    if not m[3]:
+        return (int(m[1]), int(m[2]))
+    return (int(m[1]) % 12 + (12 if m[3].upper() == "P" else 0), int(m[2]))

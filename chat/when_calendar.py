@@ -31,14 +31,14 @@ def count(text: str) -> int:
 
 
 def latest(at_year: Callable[[int], date], today: date) -> date:
-    """The most recent occurrence of a month (day) not after today."""
-    for year in (today.year, today.year - 1, today.year - 4):  # Feb 29 recurs every four years
+    """The most recent occurrence of a month (day) not after today (February 29 within eight years)."""
+    for year in range(today.year, today.year - 9, -1):
         try:
             if (when := at_year(year)) <= today:
                 return when
         except ValueError:
             continue
-    return at_year(today.year - 4)
+    raise ValueError("no such day in the last eight years")
 
 
 def unit_around(day: date, unit: str) -> tuple[date, date]:
@@ -55,7 +55,7 @@ def day_label(day: date) -> str:
 
 
 def range_label(start: date, end: date) -> str:
-    """"December 18 to 24, 2023", "November 30 to December 6, 2023"."""
+    """December 18 to 24, 2023", "November 30 to December 6, 2023"."""
     if start == end or start.year != end.year:
         return day_label(start) + ("" if start == end else f" to {day_label(end)}")
     middle = f"{end.day}" if start.month == end.month else f"{end:%B} {end.day}"

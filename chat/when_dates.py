@@ -113,7 +113,9 @@ def _modified(period: Period, m: re.Match, ctx: _Context) -> Period:
     if word == "since":
         return replace(period, end=ctx.today, phrase=label, grain="range")
     if word == "after":
-        return replace(period, start=period.end + timedelta(days=1), end=ctx.today, phrase=label, grain="range")
+        return replace(
+            period, start=period.end + timedelta(days=1), end=ctx.today, phrase=label, grain="range"
+        )
     end = period.start - timedelta(days=1) if word == "before" else period.end
     return replace(period, start=None, end=end, phrase=label, grain="range")
 
@@ -122,7 +124,9 @@ def _joined(periods: list[Period], text: str) -> list[Period]:
     out: list[Period] = []
     for period in periods:
         prev = out[-1] if out else None
-        if prev and re.fullmatch(r"\s*(and|to|through|until|till|-|–)\s*", text[prev.span[1] : period.span[0]], re.I):
+        if prev and re.fullmatch(
+            r"\s*(and|to|through|until|till|-|–)\s*", text[prev.span[1] : period.span[0]], re.I
+        ):
             before = re.search(r"\b(between|from)\s+(the\s+)?$", text[: prev.span[0]], re.I)
             if before or re.match(r"(from|between)\b", text[prev.span[0] :], re.I):
                 span = (before.start() if before else prev.span[0], period.span[1])
@@ -162,7 +166,7 @@ def _absolute_day(m: re.Match, ctx: _Context) -> Period | None:
 
 
 def _numeric_date_cue(m: re.Match, text: str) -> bool:
-    """"on 5/2", "the 5/2 briefing": a date; "the 2/3 majority", "9/11" alone: not."""
+    """A numeric day needs a cue: "on 5/2", "the 5/2 briefing"; not "the 2/3 majority" or "9/11"."""
     return bool(re.search(r"\bon\s+$", text[: m.start()], re.I) or _EVENT_AFTER.match(text, m.end()))
 
 
@@ -193,7 +197,9 @@ def _season(m: re.Match, ctx: _Context) -> Period | None:
     elif pre in ("this", "last"):
         start = latest(lambda y: date(y, first, 1), ctx.today) - relativedelta(years=pre == "last")
     else:
-        start = date(ctx.year_of(first, None) or latest(lambda y: date(y, first, 1), ctx.today).year, first, 1)
+        start = date(
+            ctx.year_of(first, None) or latest(lambda y: date(y, first, 1), ctx.today).year, first, 1
+        )
     end = start + relativedelta(months=2, day=31)
     return Period(start, end, m.span(), f"in {name} {end.year}", "season")
 
@@ -226,7 +232,7 @@ def _relative_unit(m: re.Match, ctx: _Context) -> Period | None:
 
 
 def _this_year(m: re.Match, ctx: _Context) -> Period | None:
-    """"the last briefing of the year": of today's year."""
+    """The year of "the last briefing of the year": today's."""
     if not _KIND_BEFORE.search(ctx.text[: m.start()]):
         return None  # "the end of the year"
     start = date(ctx.today.year, 1, 1)
@@ -261,6 +267,7 @@ def _weekday(m: re.Match, ctx: _Context) -> Period | None:
 
 _PRE = r"(?P<pre>in|during|since|from|before|after|until|till|through|throughout)"
 _POSSESSIVE = r"(?P<pos>['’]s)?"
+# fmt: off
 _SPECS = [  # (pattern, reader), in priority order: the first to claim a stretch of text keeps it
     (rf"(?<![\d-])(?P<y>{_YEAR})-(?P<m>1[0-2]|0?[1-9])-(?P<d>{_DAY})(?![\d-])", _absolute_day),
     (rf"(?:\b{_PRE}\s+)?(?<![\w/.$-])(?P<m>1[0-2]|0?[1-9])/(?P<d>{_DAY})(?:/(?P<y>\d{{4}}|\d{{2}}))?(?![\w/%-]|\.\d)", _absolute_day),
@@ -281,4 +288,5 @@ _SPECS = [  # (pattern, reader), in priority order: the first to claim a stretch
     (r"\b(?P<the>(?:over\s+|in\s+|during\s+|for\s+)?the\s+)?(?P<which>this|last|past|previous)\s+(?P<u>week|weekend|month|year)\b" + _POSSESSIVE, _relative_unit),
     (rf"\b(?:(?P<pre>on|last|this\s+past|this|since)\s+)?(?P<wd>{'|'.join(_WEEKDAYS)})\b" + _POSSESSIVE, _weekday),
 ]
+# fmt: on
 _PATTERNS = [(re.compile(pattern, re.I), read) for pattern, read in _SPECS]

@@ -40,8 +40,13 @@ _KIND_WORDS = re.compile(
     re.I,
 )
 # Where an event took place; "the trip to Hanoi" is as often a topic, so "trip" and "visit" are no cues.
-_TRAVEL = r"aboard|on\s+board|en\s+route(?:\s+to)?|on\s+(?:the|her|his|their)\s+(?:way|flight)\s+to|while\s+in"
-_SPEECH = r"say|said|says|tell|told|speak|spoke|talk|talked|announce|announced|answer|answered|mention|mentioned|discuss|discussed|comment|commented|explain|explained"
+_TRAVEL = (
+    r"aboard|on\s+board|en\s+route(?:\s+to)?|on\s+(?:the|her|his|their)\s+(?:way|flight)\s+to|while\s+in"
+)
+_SPEECH = (
+    r"say|said|says|tell|told|speak|spoke|talk|talked|announce|announced|answer|answered|mention|mentioned"
+    r"|discuss|discussed|comment|commented|explain|explained"
+)
 _CUES = re.compile(
     rf"\b(?P<travel>{_TRAVEL})\b"
     rf"|(?<=\w)\s+(?P<with>with|alongside|featuring|joined\s+by)\b"
@@ -62,9 +67,9 @@ _STEM = Stemmer.Stemmer("english")
 
 
 def tokens(text: str) -> list[str]:
-    """Lowercase words without accents: "López Obrador" -> ["lopez", "obrador"]."""
-    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    return re.findall(r"[a-z0-9]+", plain.replace("'s ", " ").replace("’s ", " "))
+    """Lowercase words without accents or possessive: "López Obrador's" -> ["lopez", "obrador"]."""
+    plain = unicodedata.normalize("NFKD", re.sub(r"['’]s\b", "", text)).encode("ascii", "ignore").decode()
+    return re.findall(r"[a-z0-9]+", plain.lower())
 
 
 @dataclass(frozen=True)
@@ -107,9 +112,13 @@ def find_phrases(question: str, taken: Sequence[tuple[int, int]], kinds: Sequenc
         if cue == "with" and not any(k.span[1] == m.start() for k in kinds):
             continue  # "with" qualifies an event ("the briefing with ..."), not talks or a phone call
         place = cue == "lead" or (cue == "soft" and m[cue].lower() in ("in", "at"))
-        found.append(_object(question, m.start(cue), m.end(cue), taken, cue in ("travel", "with"), place=place))
+        found.append(
+            _object(question, m.start(cue), m.end(cue), taken, cue in ("travel", "with"), place=place)
+        )
     for m in _ADJECTIVE.finditer(question):  # "the Hanoi gaggle", "the Camp David press conference"
-        found.append(_object(question, m.start("words"), m.start("words"), taken, False, adjective=True, place=True))
+        found.append(
+            _object(question, m.start("words"), m.start("words"), taken, False, adjective=True, place=True)
+        )
     return sorted((p for p in found if p), key=lambda p: p.span)
 
 
@@ -119,20 +128,22 @@ def _object(question: str, start: int, after: int, taken, strong: bool, **how) -
         return None
     stop = _END.search(question, after)
     end = min([stop.start() if stop else len(question)] + [a for a, _ in taken if a >= after])
-    words = re.findall(r"\S+", question[after:end])[:8]
-    content = tuple(t for t in tokens(" ".join(words)) if t not in STOP)
+    words = list(re.finditer(r"\S+", question[after:end]))[:8]
+    content = tuple(t for t in tokens(" ".join(w[0] for w in words)) if t not in STOP)
     if not content:
         return None
-    last = question.index(words[-1], after) + len(words[-1])
+    last = after + words[-1].end()
     text = " ".join(question[start:last].split())
-    return Phrase((start, last), text, content, strong, any(w[0].isupper() for w in words), **how)
+    return Phrase((start, last), text, content, strong, any(w[0][0].isupper() for w in words), **how)
 
 
 class TitleIndex:
     """Each event's words by field (title, place line, each person), with where they occur."""
 
     def __init__(self, events: Sequence[tuple[str, str, Sequence[str]]]):
-        self.fields = [[tokens(title), tokens(place)] + [tokens(p) for p in people] for title, place, people in events]
+        self.fields = [
+            [tokens(title), tokens(place)] + [tokens(p) for p in people] for title, place, people in events
+        ]
         self.postings: dict[str, set[int]] = {}
         for i, event_fields in enumerate(self.fields):
             for field in event_fields:
@@ -150,7 +161,13 @@ class TitleIndex:
         if word not in self._similar:
             found = set(self._stems.get(_STEM.stemWord(word), ())) | ({word} & self.postings.keys())
             if len(word) >= 5:
-                found |= {t for t, _, _ in process.extract(word, self._vocab, scorer=fuzz.ratio, score_cutoff=85, limit=None) if len(t) >= 4}
+                found |= {
+                    t
+                    for t, _, _ in process.extract(
+                        word, self._vocab, scorer=fuzz.ratio, score_cutoff=85, limit=None
+                    )
+                    if len(t) >= 4
+                }
             self._similar[word] = frozenset(found)
         return self._similar[word]
 
@@ -187,4 +204,6 @@ def _close(field: list[str], families: list[frozenset[str]]) -> bool:
     Secretary"), not across the title ("Press Secretary ... Homeland Security Advisor")."""
     spots = [[p for p, t in enumerate(field) if t in family] for family in families]
     reach = len(families) + 1
-    return all(spots) and any(all(any(p <= q <= p + reach for q in s) for s in spots) for s in spots for p in s)
+    return all(spots) and any(
+        all(any(p <= q <= p + reach for q in s) for s in spots) for s in spots for p in s
+    )

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from chat.question import topic_of
 from chat.when import Event, TimeIndex, TimeScope, resolve_time
@@ -34,7 +36,9 @@ def _markdown_event(path: Path) -> Event:
         if line:
             place.append(line)
     title = meta["title"].replace("\xa0", " ")
-    return Event(path.stem, title, str(meta["date"]), " / ".join(place) or None, meta["source_url"], started=started)
+    return Event(
+        path.stem, title, str(meta["date"]), " / ".join(place) or None, meta["source_url"], started=started
+    )
 
 
 @pytest.fixture(scope="module")
@@ -160,7 +164,10 @@ def test_year_comes_from_the_archive(index, events):
     bernanke = _ids(events, lambda e: e.date == "2011-04-27")
     # 2023 has April 27 events too; among Bernanke's transcripts the year is 2011
     assert index.resolve("What did Bernanke say on April 27?", END_OF_YEAR).transcripts != tuple(bernanke)
-    assert set(index.resolve("What did Bernanke say on April 27?", END_OF_YEAR, among=bernanke).transcripts) == bernanke
+    assert (
+        set(index.resolve("What did Bernanke say on April 27?", END_OF_YEAR, among=bernanke).transcripts)
+        == bernanke
+    )
 
 
 def test_a_briefing_published_the_next_day_is_found_by_the_day_it_was_given(index, events):
@@ -172,7 +179,9 @@ def test_a_briefing_published_the_next_day_is_found_by_the_day_it_was_given(inde
     dec7 = index.resolve("What did Kirby say on December 7?", END_OF_YEAR)
     assert [e.date for e in _chosen(index, dec7)] == ["2023-12-08"]
     jan17 = index.resolve("What did Ian Sams say on the press call on January 17?", END_OF_YEAR)
-    assert [e.id for e in _chosen(index, jan17)] == [e.id for e in events if "(January 17, 2023)" in (e.place or "")]
+    assert [e.id for e in _chosen(index, jan17)] == [
+        e.id for e in events if "(January 17, 2023)" in (e.place or "")
+    ]
 
 
 def test_a_day_without_an_event_says_so(index):
@@ -228,13 +237,23 @@ def test_periods(index, events, question, start, end):
 )
 def test_a_period_with_a_kind(index, events, question, today, start, end):
     scope = index.resolve(question, today)
-    assert set(scope.transcripts) == _ids(events, lambda e: _between(start, end)(e) and "Briefing" in e.title) != set()
+    assert (
+        set(scope.transcripts)
+        == _ids(events, lambda e: _between(start, end)(e) and "Briefing" in e.title)
+        != set()
+    )
 
 
 def test_the_period_next_to_the_event_word_is_the_briefings(index, events):
     thursday = date(2023, 12, 21)
-    scope = index.resolve("What did she say about the ceasefire that began last week at today's briefing?", thursday)
-    assert set(scope.transcripts) == _ids(events, lambda e: e.date == "2023-12-21" and "Briefing" in e.title) != set()
+    scope = index.resolve(
+        "What did she say about the ceasefire that began last week at today's briefing?", thursday
+    )
+    assert (
+        set(scope.transcripts)
+        == _ids(events, lambda e: e.date == "2023-12-21" and "Briefing" in e.title)
+        != set()
+    )
     scope = index.resolve("What did he say in May about the rate hike in June?", END_OF_YEAR)
     assert (scope.date_from, scope.date_to) == ("2023-05-01", "2023-05-31")
     listed = index.resolve("What did she say at the May 2 and May 3 briefings?", END_OF_YEAR)
@@ -244,11 +263,16 @@ def test_the_period_next_to_the_event_word_is_the_briefings(index, events):
 def test_a_month_takes_its_year_from_the_speakers_transcripts(index, events):
     powell = {e.id for e in events if e.date in ("2020-03-15", "2022-06-15")}
     scope = index.resolve("What did Powell say in March?", END_OF_YEAR, among=powell)
-    assert [e.date for e in _chosen(index, scope)] == ["2020-03-15"] and scope.described == "the briefing in March 2020"
+    assert [e.date for e in _chosen(index, scope)] == [
+        "2020-03-15"
+    ] and scope.described == "the briefing in March 2020"
 
 
 def test_period_wording(index):
-    assert index.resolve("What did she say in March 2023?", END_OF_YEAR).described == "the briefings in March 2023"
+    assert (
+        index.resolve("What did she say in March 2023?", END_OF_YEAR).described
+        == "the briefings in March 2023"
+    )
     assert index.resolve("What did Bernanke say in 2011?", END_OF_YEAR).described == "the briefing in 2011"
     before = index.resolve("What did the Fed chair say before 2020?", END_OF_YEAR)
     assert before.date_from is None and before.described == "the briefings before 2020"
@@ -303,9 +327,13 @@ def test_ordinals(index, events):
     assert first.transcripts == (_first(events, lambda e: briefing(e) and e.date >= "2023"),)
     assert first.described == "the first briefing in 2023"
     conference = index.resolve("What was said at the last press conference of the year?", END_OF_YEAR)
-    assert conference.transcripts == (_last(events, lambda e: "Press Conference" in e.title and e.date >= "2023"),)
+    assert conference.transcripts == (
+        _last(events, lambda e: "Press Conference" in e.title and e.date >= "2023"),
+    )
     gaggles = sorted(e.id for e in events if "Gaggle" in e.title and e.date.startswith("2023-08"))
-    assert index.resolve("What was said at the second gaggle in August?", END_OF_YEAR).transcripts == (gaggles[1],)
+    assert index.resolve("What was said at the second gaggle in August?", END_OF_YEAR).transcripts == (
+        gaggles[1],
+    )
     latest = index.resolve("What did she say at the latest briefing?", END_OF_YEAR)
     assert latest.transcripts == (_last(events, briefing),)
     recent = index.resolve("What did Kirby say at the most recent gaggle?", FRIDAY)
@@ -320,14 +348,19 @@ def test_ordinals_count_within_the_speakers_transcripts(index, events):
     scope = index.resolve("What did Powell say at his first press conference?", END_OF_YEAR, among=powell)
     assert [e.date for e in _chosen(index, scope)] == ["2020-03-15"]
     # "briefing" is loose: Powell gave press conferences, so his first briefing is the same one
-    assert index.resolve("Powell's first briefing", END_OF_YEAR, among=powell).transcripts == scope.transcripts
+    assert (
+        index.resolve("Powell's first briefing", END_OF_YEAR, among=powell).transcripts == scope.transcripts
+    )
 
 
 def test_an_ordinal_past_the_end_says_how_many(index, events):
     scope = index.resolve("What was said at the tenth gaggle in August?", END_OF_YEAR)
     count = len(_ids(events, lambda e: "Gaggle" in e.title and e.date.startswith("2023-08")))
     assert scope.empty
-    assert scope.missing == f"The indexed transcripts hold only {count} gaggles in August 2023: there is no tenth one."
+    assert (
+        scope.missing
+        == f"The indexed transcripts hold only {count} gaggles in August 2023: there is no tenth one."
+    )
 
 
 def test_events_of_one_day_are_ordered_by_start_time(index, events):
@@ -354,19 +387,49 @@ def _place(text):
         ("What did she say aboard Air Force One en route to Maine?", _place("Maine")),
         ("What did Biden say in Hiroshima?", _place("Hiroshima")),
         ("In Hiroshima, what did the President say about China?", _place("Hiroshima")),
-        ("What did the press secretary say at the briefing in Hiroshma?", lambda e: "Hiroshima" in (e.place or "") and "Briefing" in e.title),
+        (
+            "What did the press secretary say at the briefing in Hiroshma?",
+            lambda e: "Hiroshima" in (e.place or "") and "Briefing" in e.title,
+        ),
         ("What did Sullivan say at Camp David?", _place("Camp David")),
-        ("What did Kishida say at the Camp David press conference?", lambda e: "Camp David" in e.title and "Conference" in e.title),
-        ("What did she say at the briefing with the Education Secretary?", lambda e: "Secretary of Education" in e.title),
-        ("What did she say at the briefing with the Homeland Security Secretary?", lambda e: "Secretary of Homeland Security" in e.title and "Briefing" in e.title),
-        ("What did Biden say at the press conference with Zelensky?", lambda e: "Zelenskyy" in e.title and "Conference" in e.title),
-        ("What did Olivia Dalton say at the briefing with Lael Brainard?", lambda e: "Lael Brainard" in e.title and "Briefing" in e.title),
-        ("What did Jason Sudeikis say at the briefing with the Ted Lasso cast?", lambda e: "Ted Lasso" in e.title),
-        ("What did they say on the background call on Sudan?", lambda e: "Sudan" in e.title and "Background" in e.title),
-        ("What did she say at the gaggle aboard Air Force One on May 10?", lambda e: e.date == "2023-05-10" and "Gaggle" in e.title),
+        (
+            "What did Kishida say at the Camp David press conference?",
+            lambda e: "Camp David" in e.title and "Conference" in e.title,
+        ),
+        (
+            "What did she say at the briefing with the Education Secretary?",
+            lambda e: "Secretary of Education" in e.title,
+        ),
+        (
+            "What did she say at the briefing with the Homeland Security Secretary?",
+            lambda e: "Secretary of Homeland Security" in e.title and "Briefing" in e.title,
+        ),
+        (
+            "What did Biden say at the press conference with Zelensky?",
+            lambda e: "Zelenskyy" in e.title and "Conference" in e.title,
+        ),
+        (
+            "What did Olivia Dalton say at the briefing with Lael Brainard?",
+            lambda e: "Lael Brainard" in e.title and "Briefing" in e.title,
+        ),
+        (
+            "What did Jason Sudeikis say at the briefing with the Ted Lasso cast?",
+            lambda e: "Ted Lasso" in e.title,
+        ),
+        (
+            "What did they say on the background call on Sudan?",
+            lambda e: "Sudan" in e.title and "Background" in e.title,
+        ),
+        (
+            "What did she say at the gaggle aboard Air Force One on May 10?",
+            lambda e: e.date == "2023-05-10" and "Gaggle" in e.title,
+        ),
         ("What did Sullivan say in Mexico City?", _place("Mexico City")),
         ("What did Biden say at the joint press conference with Trudeau?", lambda e: "Trudeau" in e.title),
-        ("What did Biden say at the G7 press conference in Hiroshima?", lambda e: "Hiroshima" in (e.place or "") and "Conference" in e.title),
+        (
+            "What did Biden say at the G7 press conference in Hiroshima?",
+            lambda e: "Hiroshima" in (e.place or "") and "Conference" in e.title,
+        ),
     ],
 )
 def test_event_words_match_titles_and_places(index, events, question, keep):
@@ -375,10 +438,12 @@ def test_event_words_match_titles_and_places(index, events, question, keep):
 
 
 def test_role_word_order_and_spelling(index, events):
-    """"national security adviser" is the titles' "National Security Advisor" (deputies included)."""
+    """A role in another spelling: "national security adviser" is the titles' "National Security Advisor"."""
     scope = index.resolve("What did she say at the briefing with the national security adviser?", END_OF_YEAR)
     chosen = _chosen(index, scope)
-    assert _ids(events, lambda e: "National Security Advisor Jake Sullivan" in e.title and "Briefing" in e.title) <= set(scope.transcripts)
+    assert _ids(
+        events, lambda e: "National Security Advisor Jake Sullivan" in e.title and "Briefing" in e.title
+    ) <= set(scope.transcripts)
     assert all("National Security Advisor" in e.title and "Briefing" in e.title for e in chosen)
 
 
@@ -402,9 +467,34 @@ def test_people_field_matches_guests_not_in_the_title(events):
     """The catalog's speakers (Event.people) name guests a title leaves out."""
     feb6 = next(e for e in events if e.date == "2023-02-06")
     assert "Deese" not in feb6.title
-    with_people = [Event(e.id, e.title, e.date, e.place, e.source_url, ("Brian Deese",) if e is feb6 else ()) for e in events]
+    with_people = [
+        Event(e.id, e.title, e.date, e.place, e.source_url, ("Brian Deese",) if e is feb6 else ())
+        for e in events
+    ]
     scope = resolve_time("What did Deese say at the briefing with Brian Deese?", with_people, END_OF_YEAR)
     assert scope.transcripts == (feb6.id,)
+
+
+_WORDS = (
+    "May 2nd 5/29 Feb 29 30 2023 2030 of on in at since between and to the her first last latest week's "
+    "yesterday ago two weeks March briefing gaggle press call with aboard en route Hanoi Energy Secretary , ?"
+).split()
+
+
+@given(st.lists(st.sampled_from(_WORDS), max_size=14).map(" ".join))
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_any_text_gives_a_well_formed_scope(index, events, text):
+    hers = {e.id for e in events if "Jean-Pierre" in e.title}
+    scope = index.resolve(text, date(2024, 3, 1), among=hers)
+    assert scope.transcripts is None or set(scope.transcripts) <= hers
+    assert all(0 <= a < b <= len(text) for a, b in scope.spans) and list(scope.spans) == sorted(scope.spans)
+    assert (scope.missing is not None) == scope.empty
+
+
+def test_february_29_without_a_year(index):
+    scope = index.resolve("What did she say on February 29?", date(2023, 12, 31))
+    assert scope.missing == "There is no briefing on February 29 in the indexed transcripts."
+    assert scope.date_from == "2020-02-29"
 
 
 def test_a_bad_event_date_names_the_event():
