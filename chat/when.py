@@ -67,6 +67,7 @@ class TimeScope:
     spans: tuple[tuple[int, int], ...] = ()
     described: str | None = None  # "the briefing on May 2, 2023", "briefings in March 2023"
     missing: str | None = None  # when transcripts is empty: the sentence that says so
+    outside: tuple[str, ...] = ()  # when none is among those searched: the ones outside that match
 
     @property
     def empty(self) -> bool:
@@ -87,7 +88,9 @@ class TimeIndex:
         self._calendar = sorted((d, i) for i, days in enumerate(self._days) for d in days)
 
     def resolve(self, question: str, today: date, among: Collection[str] | None = None) -> TimeScope:
-        """among: the ids to choose from (the speaker's transcripts); ordinals count within them."""
+        """among: the ids to choose from (the speaker's transcripts); ordinals count within them.
+        When none of them matches but others do ("What did Kirby say at the gaggle en route to Hanoi?",
+        a gaggle he was not at), `outside` names the others."""
         text = question[:MAX_CHARS]
         pool = set(range(len(self.events)))
         if among is not None:
@@ -123,7 +126,11 @@ class TimeIndex:
         described, missing = _wording(kind, ordinal, applied, periods, len(ids), len(base))
         date_from, date_to = self._envelope(periods, chosen)
         spans = _spans(text, taken + [p.span for p in applied] + [k.span for k in kinds])
-        return TimeScope(ids, date_from, date_to, spans, described, None if ids else missing)
+        outside = () if ids or among is None else self.resolve(question, today).transcripts or ()
+        if outside:
+            days = ", ".join(sorted({self.events[self._position[i]].date or "undated" for i in outside}))
+            missing = f"{described[0].upper()}{described[1:]} ({days}) is not among the transcripts searched."
+        return TimeScope(ids, date_from, date_to, spans, described, None if ids else missing, outside)
 
     def _narrowed(
         self, chosen: set[int], phrases: list[Phrase], kind: Kind | None

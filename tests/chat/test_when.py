@@ -457,6 +457,17 @@ def test_a_guest_who_never_came_says_so(index, events):
     assert scope.empty and "with Jennifer Granholm" in scope.missing
 
 
+def test_an_event_the_speaker_was_not_at(index, events):
+    kirby = {e.id for e in events if "Kirby" in e.title}
+    hanoi = _ids(events, _place("Hanoi"))
+    assert not hanoi & kirby
+    scope = index.resolve("What did Kirby say at the gaggle en route to Hanoi?", END_OF_YEAR, among=kirby)
+    assert scope.empty and set(scope.outside) == hanoi
+    assert scope.missing == "The gaggle en route to Hanoi (2023-09-10) is not among the transcripts searched."
+    alone = index.resolve("What did Kirby say at the gaggle en route to Hanoi?", END_OF_YEAR)
+    assert set(alone.transcripts) == hanoi and alone.outside == ()
+
+
 def test_event_spans_leave_the_topic(index):
     question = "What did Kirby say about Israel at the gaggle en route to Tel Aviv?"
     scope = index.resolve(question, END_OF_YEAR)
