@@ -185,7 +185,8 @@ def _wording(kind: Kind | None, ordinal, applied: list[Phrase], periods: list[Pe
     head = kind.words if kind else "briefing"
     heads = head if head.endswith("s") else head + "s"
     before = " ".join(p.text for p in applied if p.adjective)
-    after = " ".join([p.text for p in applied if not p.adjective] + [p.phrase for p in periods])
+    when = " and ".join(p.phrase for p in periods)
+    after = " ".join([p.text for p in applied if not p.adjective] + [when] * bool(when))
     named = " ".join(w for w in (before, head, after) if w)
     if ordinal:
         which = " ".join(ordinal["ord"].lower().split())

@@ -119,7 +119,16 @@ def find_phrases(question: str, taken: Sequence[tuple[int, int]], kinds: Sequenc
         found.append(
             _object(question, m.start("words"), m.start("words"), taken, False, adjective=True, place=True)
         )
-    return sorted((p for p in found if p), key=lambda p: p.span)
+    found = [p for p in found if p]
+    # "at the El Paso gaggle": the words after "at" are the adjective's; keep them once, as an adjective
+    adjectives = [p.span for p in found if p.adjective]
+    return sorted(
+        (p for p in found if p.adjective or not _overlapping(p.span, adjectives)), key=lambda p: p.span
+    )
+
+
+def _overlapping(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(span[0] < b and a < span[1] for a, b in spans)
 
 
 def _object(question: str, start: int, after: int, taken, strong: bool, **how) -> Phrase | None:

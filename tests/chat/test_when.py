@@ -258,6 +258,7 @@ def test_the_period_next_to_the_event_word_is_the_briefings(index, events):
     assert (scope.date_from, scope.date_to) == ("2023-05-01", "2023-05-31")
     listed = index.resolve("What did she say at the May 2 and May 3 briefings?", END_OF_YEAR)
     assert set(listed.transcripts) == _ids(events, lambda e: e.date in ("2023-05-02", "2023-05-03"))
+    assert listed.described == "the briefings on May 2, 2023 and on May 3, 2023"
 
 
 def test_a_month_takes_its_year_from_the_speakers_transcripts(index, events):
@@ -466,6 +467,13 @@ def test_an_event_the_speaker_was_not_at(index, events):
     assert scope.missing == "The gaggle en route to Hanoi (2023-09-10) is not among the transcripts searched."
     alone = index.resolve("What did Kirby say at the gaggle en route to Hanoi?", END_OF_YEAR)
     assert set(alone.transcripts) == hanoi and alone.outside == ()
+
+
+def test_a_place_before_the_kind_is_named_once(index, events):
+    scope = index.resolve("What did Mayorkas say at the El Paso gaggle?", END_OF_YEAR)
+    assert (
+        set(scope.transcripts) == _ids(events, _place("El Paso")) and scope.described == "the El Paso gaggle"
+    )
 
 
 def test_event_spans_leave_the_topic(index):
