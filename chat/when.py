@@ -107,20 +107,19 @@ class TimeIndex:
         of_kind = self._of_kind(kind) if kind else set()
         chosen = set().union(*(self._within(p) for p in periods)) & pool if periods else pool
         if kind and not kind.generic:
-            chosen &= of_kind
+            chosen = chosen & of_kind
         chosen, applied = self._narrowed(
             chosen, find_phrases(text, taken + [k.span for k in kinds], kinds), kind
         )
         if not (periods or ordinal or applied):
             return TimeScope()
         if kind and kind.generic and chosen & of_kind:
-            chosen &= of_kind
+            chosen = chosen & of_kind
         base = sorted(chosen, key=self._order)
         if ordinal:
             base = [i for i in base if self._dates[i] and self._dates[i] <= today]
-            rank = _ORDINALS.get(" ".join(ordinal["ord"].lower().replace("-", " ").split())) or int(
-                ordinal["ord"][:-2]
-            )
+            word = " ".join(ordinal["ord"].lower().replace("-", " ").split())
+            rank = _ORDINALS.get(word) or int(word[:-2])  # "2nd"
             chosen = {base[rank - 1 if rank > 0 else rank]} if rank and abs(rank) <= len(base) else set()
         ids = tuple(self.events[i].id for i in sorted(chosen, key=self._order))
         described, missing = _wording(kind, ordinal, applied, periods, len(ids), len(base))
