@@ -34,7 +34,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from llama_index.core.schema import QueryBundle  # noqa: E402
 from rapidfuzz import fuzz  # noqa: E402
 
-from chat.question import Speaker, understand  # noqa: E402
+from chat.names import Speaker  # noqa: E402
+from chat.question import understand  # noqa: E402
 from index import retriever as retriever_module  # noqa: E402
 from index.filters import Filters  # noqa: E402
 from index.retriever import HybridRetriever  # noqa: E402

@@ -23,7 +23,7 @@ from ingest.text import WORD, word_key, word_keys
 
 from .compose import chunk_citation
 from .contract import Citation
-from .question import resolve_speakers
+from .names import resolve_speakers
 
 CLOSE = 75.0  # rapidfuzz partial ratio of the quote against its best-aligned passage
 _ATTRIBUTED = re.compile(

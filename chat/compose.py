@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .contract import Citation
-from .formatting import moment, short_role
+from .formatting import long_date, moment, short_role
 
 if TYPE_CHECKING:  # the evidence module pulls in the embedding stack; rendering must not
     from index.chunks import ChunkMeta
@@ -14,8 +14,11 @@ if TYPE_CHECKING:  # the evidence module pulls in the embedding stack; rendering
 
 
 def when(meta: ChunkMeta) -> str | None:
+    """'at 10:27:15', 'at 4:05 into the recording', or, where turns carry no time, 'on May 2, 2023'."""
     said = moment(meta.timestamp, meta.start)
-    return f"at {said}" if said else None
+    if said:
+        return f"at {said}"
+    return f"on {long_date(meta.date)}" if meta.date else None
 
 
 def attribution(meta: ChunkMeta, verb: str = "") -> str:

@@ -1,46 +1,65 @@
 """The answer engine: question -> retrieval -> grounded answer with citations. One per process.
 
-The default answerer quotes: it composes the answer from verbatim sentences of the retrieved turns.
-It refuses, saying so plainly, when no sentence is close enough to the topic, and when the speaker
-asked about never addressed it (naming who did, if anyone).
+The default answerer quotes: it composes the answer from verbatim sentences of the retrieved turns
+(chat.answers). It refuses, saying so plainly, when no sentence carries the topic (chat.topic weighs its
+words by how rare they are in the index), and when the speaker asked about never addressed it (naming
+who did, if anyone). Dates and events the question names narrow the transcripts searched.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date
 
 from llama_index.core.schema import QueryBundle
 
-from index.chunks import chunk_meta
 from index.filters import Filters
 from index.retriever import HybridRetriever
 from index.store import Store
 
-from .compose import chunk_citation, quote_answer, turn_citation
-from .contract import Answer, Citation
+from . import answers, listing
+from .answers import CONTENT_KINDS
+from .contract import Answer
 from .evidence import Evidence, SentenceScorer
-from .formatting import clock
-from .overview import overview
-from .question import Speaker, Understood, resolve_speakers, understand
+from .names import Speaker, resolve_speakers
+from .question import TimeReader, Understood, understand
+from .topic import Topic, term_set, weigh
+from .when import Event, TimeIndex
 
-# Calibrated on the eval set (eval/). A sentence addresses the topic when its cosine with it is at
-# least THRESHOLD and its chunk holds at least half of the topic's words, or when the cosine alone
-# is at least STRONG (a paraphrase with no word in common).
+# Calibrated on the tuning sets (eval/). A sentence addresses the topic when its cosine with it is at
+# least THRESHOLD and its chunk, or the question its chunk replies to, carries at least COVER of the
+# topic's weight; when the cosine alone is at least STRONG (a paraphrase with no word in common); or
+# when it opens the reply to a question that carries the topic and whose cosine with it is THRESHOLD.
 THRESHOLD = 0.35
 STRONG = 0.55
-MAX_SENTENCES = 3
-CONTENT_KINDS = ("answer", "remark", "moderator")
+COVER = 0.5
+RETRIEVED = 8  # chunks retrieved per question; a follow-up asking for more reaches further
+
+
+@dataclass
+class Ask:
+    """One question as the engine works on it: what was understood, its topic, and where to look."""
+
+    understood: Understood
+    topic: Topic
+    scope: Filters
+    described: str = ""  # the dates or event the question named, for its messages ("at the May 2 briefing")
 
 
 class Engine:
-    def __init__(self, store: Store, llm=None, threshold: float = THRESHOLD, strong: float = STRONG):
-        """llm: an answerer with .answer(question, sources) -> Answer (chat.llm); None quotes."""
+    def __init__(self, store: Store, llm=None, threshold: float = THRESHOLD, strong: float = STRONG, today=None):
+        """llm: an answerer with .answer(question, sources) -> Answer (chat.llm); None quotes.
+        today: the date relative dates are read against (tests fix it; None: the real today)."""
         self.store = store
         self.llm = llm
         self.threshold = threshold
         self.strong = strong
+        self.today = today
         self.scorer = SentenceScorer(store.embedder)
+        self._registries: dict = {}  # (fingerprint, transcripts) -> registry
         self._overviews: dict[str, tuple] = {}  # transcript id -> (version, transcript, overview)
+        self._times = None  # (fingerprint, TimeIndex, speaker -> transcript ids)
 
     def ask(
         self,
@@ -51,163 +70,158 @@ class Engine:
         date_from: str | None = None,
         date_to: str | None = None,
     ) -> Answer:
+        scope = Filters(transcripts=(transcript,) if transcript else (), date_from=date_from, date_to=date_to)
         registry = self.registry(transcript)
-        understood = understand(question, registry, list(history))
+        understood = understand(question, registry, list(history), self._time_reader())
         if speaker:
             understood.speakers = resolve_speakers(speaker, registry)[0] or [speaker]
-        scope = Filters(transcripts=(transcript,) if transcript else (), date_from=date_from, date_to=date_to)
+        job = self._job(understood, scope)
+        if job is None:
+            text = understood.scope.missing or f"There is no {understood.scope.described} in the indexed transcripts."
+            return Answer(question=question, answer=text, refused=True)
         if understood.intent == "questions":
-            return self._questions(understood, scope)
+            return listing.questions(self, job)
         if understood.intent in ("who_asked", "who_answered"):
-            return self._who(understood, scope)
-        return self._said(understood, scope)
+            return listing.who(self, job)
+        if understood.intent == "mentions" and job.topic.weights:
+            return answers.mentions(self, job)
+        return answers.said(self, job)
+
+    def _job(self, u: Understood, scope: Filters) -> Ask | None:
+        """The question's scope with its dates and events applied (None: they match no transcript)."""
+        described = ""
+        when = u.scope
+        if when is not None:
+            if when.empty:
+                return None
+            ids = tuple(when.transcripts or ())
+            if scope.transcripts:
+                ids = tuple(i for i in ids if i in scope.transcripts) if ids else scope.transcripts
+                if not ids:
+                    return None
+            scope = replace(
+                scope, transcripts=ids, date_from=max(filter(None, [scope.date_from, when.date_from]), default=None),
+                date_to=min(filter(None, [scope.date_to, when.date_to]), default=None),
+            )  # fmt: skip
+            described = when.described or ""
+            u.speakers = self._present(u.speakers, scope.transcripts)
+        return Ask(u, weigh(u.topic, self.store.view().keyword), scope, described)
+
+    def _present(self, speakers: list[str], transcripts: tuple[str, ...]) -> list[str]:
+        """Of several speakers a role names ("the press secretary"), those who speak in the scope."""
+        if len(speakers) < 2 or not transcripts:
+            return speakers
+        here = {s.name for s in self.registry_of(transcripts)}
+        return [s for s in speakers if s in here] or speakers
+
+    def _time_reader(self) -> TimeReader:
+        """Dates and events read against this store's transcripts (chat.when); ordinals ("her last
+        briefing") count among the named speakers' transcripts."""
+        index, spoken = self._time_index()
+        today = self.today_date()
+
+        def read(question: str, speakers: list[str]):
+            among = {tid for name in speakers for tid in spoken.get(name, ())} if speakers else None
+            scope = index.resolve(question, today, among)
+            return list(scope.spans), (scope if scope.transcripts is not None else None)
+
+        return read
+
+    def _time_index(self) -> tuple[TimeIndex, dict[str, set[str]]]:
+        """The transcripts as chat.when reads them, and who speaks in which, kept per committed state."""
+        fingerprint = self.store.view().fingerprint
+        if self._times is None or self._times[0] != fingerprint:
+            speakers = self.store.speakers()
+            spoken: dict[str, set[str]] = {}
+            for tid, entries in speakers.items():
+                for entry in entries:
+                    spoken.setdefault(entry.name, set()).add(tid)
+            events = [
+                Event(e.id, e.title, e.date, e.place, None, _people(speakers.get(e.id, [])), e.started_at)
+                for e in self.store.transcripts()
+            ]
+            self._times = (fingerprint, TimeIndex(events), spoken)
+        return self._times[1], self._times[2]
+
+    # -- the registry ----------------------------------------------------------------------------
 
     def registry(self, transcript: str | None = None) -> list[Speaker]:
-        merged: dict[str, Speaker] = {}
-        for entries in self.store.speakers([transcript] if transcript else None).values():
-            for entry in entries:
-                speaker = merged.setdefault(entry.name, Speaker(entry.name, entry.role))
-                speaker.role = speaker.role or entry.role
-                speaker.labels += [label for label in entry.labels if label not in speaker.labels]
-        return list(merged.values())
+        return self.registry_of((transcript,) if transcript else ())
 
-    # -- what did X say (about Y) ----------------------------------------------------------------
+    def registry_of(self, transcripts: tuple[str, ...]) -> list[Speaker]:
+        """One entry per speaker across the given transcripts (all when none), kept per committed state."""
+        key = (self.store.view().fingerprint, transcripts)
+        if key not in self._registries:
+            merged: dict[str, Speaker] = {}
+            for entries in self.store.speakers(list(transcripts) or None).values():
+                for entry in entries:
+                    speaker = merged.setdefault(entry.name, Speaker(entry.name, entry.role))
+                    speaker.role = speaker.role or entry.role
+                    speaker.labels += [label for label in entry.labels if label not in speaker.labels]
+                    speaker.turns += entry.turns
+                    speaker.questions += entry.kinds.get("question", 0)
+            if len(self._registries) > 64:
+                self._registries.clear()
+            self._registries[key] = list(merged.values())
+        return self._registries[key]
 
-    def _said(self, u: Understood, scope: Filters) -> Answer:
-        if u.unknown:
-            text = f"No one called {u.unknown} speaks in the indexed transcripts."
-            return Answer(question=u.question, answer=text, refused=True)
-        topic = u.topic or u.question
-        kinds = self._kinds_for(u.speakers)
-        evidence = self._evidence(topic, scope, u.speakers, kinds, figures=u.intent == "figure")
-        # No topic ("what did the spokesperson say?"): the speaker's most relevant words, unfiltered.
-        chosen = evidence[:2] if u.speakers and not u.topic else self._choose(evidence)
-        if chosen and self.llm:
-            generated = self.llm.answer(u.question, self._sources(chosen))
-            if not generated.refused:
-                return generated
-            # Nothing the model wrote survived verification: fall back to the verbatim quotes.
-            text, citations = quote_answer(chosen)
-            note = "The model's answer could not be verified against the transcripts; the transcripts say:"
-            return Answer(question=u.question, answer=f"{note}\n\n{text}", refused=False,
-                          unsupported=generated.unsupported, citations=citations)
-        if chosen:
-            text, citations = quote_answer(chosen)
-            return Answer(question=u.question, answer=text, refused=False, citations=citations)
-        return self._refuse(u, topic, scope)
+    def asks_mostly(self, speakers: list[str]) -> bool:
+        """Whether every one of the speakers is a reporter: their words are questions."""
+        known = {s.name: s for s in self.registry()}
+        return bool(speakers) and all(s in known and known[s].mostly_asks for s in speakers)
 
-    def _refuse(self, u: Understood, topic: str, scope: Filters) -> Answer:
-        subject = u.topic or "this"
-        if not u.speakers:
-            text = f"The indexed transcripts don't say anything about {subject}."
-            return Answer(question=u.question, answer=text, refused=True)
-        named = " or ".join(u.speakers)
-        text = f"{named} did not talk about {subject} in the indexed transcripts"
-        others = self._choose(self._evidence(topic, scope, (), CONTENT_KINDS))
-        others = [e for e in others if e.meta.speaker not in u.speakers]
-        if not others:
-            return Answer(question=u.question, answer=f"{text}.", refused=True)
-        body, citations = quote_answer(others)
-        who = others[0].meta.speaker
-        return Answer(question=u.question, answer=f"{text}; {who} did:\n\n{body}", refused=True, citations=citations)
+    # -- evidence --------------------------------------------------------------------------------
 
-    # -- who asked, who answered -----------------------------------------------------------------
+    def evidence(
+        self, job: Ask, speakers=(), kinds=CONTENT_KINDS, figures: bool = False, depth: int = RETRIEVED,
+        scope: Filters | None = None,
+    ) -> list[Evidence]:  # fmt: skip
+        """The sentences of the chunks retrieved for the topic within the scope, best first."""
+        scope = scope or job.scope
+        filters = replace(scope, speakers=tuple(speakers), kinds=tuple(kinds))
+        text = job.topic.text or job.understood.question
+        vector = self.store.embedder.embed_query(text)
+        terms = job.topic.weights or None
+        retriever = HybridRetriever(self.store, top_k=depth, filters=filters, terms=terms)
+        hits = retriever.retrieve(QueryBundle(text, embedding=vector))
+        return self.scorer.rank(vector, job.topic, hits, self._asked(hits), figures)
 
-    def _who(self, u: Understood, scope: Filters) -> Answer:
-        questions = self._choose(self._evidence(u.topic or u.question, scope, (), ("question",)), limit=1)
-        if not questions:
-            text = f"No question about {u.topic or 'this'} was asked in the indexed transcripts."
-            return Answer(question=u.question, answer=text, refused=True)
-        asked = questions[0]
-        if u.intent == "who_asked":
-            text, citations = quote_answer(questions, verb="asked")
-            return Answer(question=u.question, answer=text, refused=False, citations=citations)
-        answers = self._answers_to(asked, u.topic or u.question)
-        if not answers:
-            text, citations = quote_answer(questions, verb="asked")
-            return Answer(question=u.question, answer=f"{text}\n\nNo answer to it is recorded.", refused=True, citations=citations)
-        text, citations = quote_answer(answers, verb="answered")
-        return Answer(question=u.question, answer=text, refused=False, citations=citations)
+    def _asked(self, hits) -> dict[str, set[str]]:
+        """Chunk id -> the index terms of the reporter's question it replies to, where the exchange matched."""
+        view = self.store.view()
+        wanted: dict[str, tuple[str, int]] = {}
+        for hit in hits:
+            turn = hit.node.metadata.get("exchange_question")
+            if turn is not None:
+                wanted[hit.node.node_id] = (hit.node.metadata["transcript_id"], turn)
+        if not wanted:
+            return {}
+        texts: dict[tuple[str, int], list[str]] = {}
+        rows = view.exchanges.question_rows(set(wanted.values()))
+        for node in self.store.vectors.get_nodes(node_ids=[view.keyword.ids[r] for r in rows]):
+            texts.setdefault((node.metadata["transcript_id"], node.metadata["turn_index"]), []).append(node.text)
+        return {cid: term_set(" ".join(texts.get(key, []))) for cid, key in wanted.items()}
 
-    def _questions(self, u: Understood, scope: Filters) -> Answer:
-        """'What questions were asked?', 'Which questions did Yu Jian answer?': from the overview."""
-        lines, citations = [], []
-        for entry in self.store.transcripts():
-            if (scope.transcripts and entry.id not in scope.transcripts) or not _in_range(entry.date, scope):
-                continue
-            transcript, outline = self._overview(entry)
-            for line in outline.questions:
-                if u.speakers and not set(u.speakers) & set(line.answered_by + [line.asked_by]):
-                    continue
-                cite = turn_citation(len(citations) + 1, transcript, transcript.turns[line.turn_index], line.question)
-                citations.append(cite)
-                asker = ", ".join(filter(None, [line.asked_by, None if line.outlet and line.outlet in line.asked_by else line.outlet]))
-                answered = f" Answered by {', '.join(line.answered_by)}." if line.answered_by else " No answer recorded."
-                lines.append(f'{cite.n}. {asker}{_at(line.timestamp)}: "{line.question}" [{cite.n}]{answered}')
-        if not lines:
-            who = f" {' or '.join(u.speakers)} answered" if u.speakers else ""
-            return Answer(question=u.question, answer=f"No questions{who} in the indexed transcripts.", refused=True)
-        head = f"{len(lines)} question{'s' if len(lines) > 1 else ''}:"
-        return Answer(question=u.question, answer="\n".join([head, *lines]), refused=False, citations=citations)
+    def addresses(self, e: Evidence) -> bool:
+        if e.cosine >= self.strong:
+            return True
+        if e.cosine >= self.threshold and e.coverage >= COVER:
+            return True
+        return e.opening and e.asked >= COVER and e.exchange >= self.threshold
 
-    def _overview(self, entry) -> tuple:
+    def overview_of(self, entry) -> tuple:
+        from .overview import overview
+
         cached = self._overviews.get(entry.id)
         if not cached or cached[0] != entry.version:
             transcript = self.store.transcript(entry.id)
             cached = self._overviews[entry.id] = (entry.version, transcript, overview(transcript))
         return cached[1:]
 
-    def _answers_to(self, asked: Evidence, topic: str) -> list[Evidence]:
-        """The best sentence of each turn that replies to the question, the longest turn first."""
-        meta = asked.meta
-        where = Filters(transcripts=(meta.transcript_id,), kinds=("answer",))
-        hits = HybridRetriever(self.store, top_k=20, filters=where).retrieve(topic)
-        replies = [h for h in hits if chunk_meta(h.node).reply_to == meta.turn_index]
-        replies.sort(key=lambda h: len(h.node.text), reverse=True)
-        vector = self.store.embedder.embed_query(topic)
-        return [self.scorer.rank(vector, topic, [reply])[0] for reply in replies[:3]]
-
-    def _sources(self, chosen: list[Evidence]) -> list[Citation]:
-        """The chunks holding the chosen sentences, numbered, each quoting the chunk's whole text."""
-        nodes = list({e.node.node.node_id: e.node.node for e in chosen}.values())
-        return [chunk_citation(i + 1, chunk_meta(node), node.text) for i, node in enumerate(nodes)]
-
-    # -- shared ----------------------------------------------------------------------------------
-
-    def _evidence(self, topic: str, scope: Filters, speakers, kinds, figures: bool = False) -> list[Evidence]:
-        filters = Filters(
-            speakers=tuple(speakers), transcripts=scope.transcripts, kinds=tuple(kinds),
-            date_from=scope.date_from, date_to=scope.date_to,
-        )  # fmt: skip
-        vector = self.store.embedder.embed_query(topic)
-        hits = HybridRetriever(self.store, top_k=6, filters=filters).retrieve(QueryBundle(topic, embedding=vector))
-        return self.scorer.rank(vector, topic, hits, figures)
-
-    def _choose(self, evidence: list[Evidence], limit: int = MAX_SENTENCES) -> list[Evidence]:
-        return [e for e in evidence if self.addresses(e)][:limit]
-
-    def addresses(self, e: Evidence) -> bool:
-        return e.cosine >= self.strong or (e.cosine >= self.threshold and e.coverage >= 0.5)
-
-    def _kinds_for(self, speakers: list[str]) -> tuple[str, ...]:
-        """A reporter's words are questions; an official's answers outrank the questions put to them."""
-        if speakers and all(self._mostly_asks(s) for s in speakers):
-            return ("question",)
-        return CONTENT_KINDS
-
-    def _mostly_asks(self, speaker: str) -> bool:
-        for entries in self.store.speakers().values():
-            for entry in entries:
-                if entry.name == speaker:
-                    return entry.kinds.get("question", 0) * 2 > entry.turns
-        return False
+    def today_date(self) -> date:
+        return self.today or date.today()
 
 
-def _at(timestamp: str | None) -> str:
-    return f" at {clock(timestamp)}" if timestamp else ""
-
-
-def _in_range(date: str | None, scope: Filters) -> bool:
-    if not date:
-        return not (scope.date_from or scope.date_to)
-    return (not scope.date_from or date >= scope.date_from) and (not scope.date_to or date <= scope.date_to)
+def _people(entries) -> tuple[str, ...]:
+    """Who speaks in a transcript, by name and role, for event phrases ("with the Energy Secretary")."""
+    return tuple(" ".join(filter(None, [e.name, e.role])) for e in entries if e.kinds.get("question", 0) * 2 <= e.turns)

@@ -1,38 +1,62 @@
 """Which sentences of the retrieved chunks answer the topic: scored against it, best first.
 
 A chunk can hold a long turn's worth of sentences; the quote answerer quotes sentences, so each is
-scored on its own: its embedding's cosine with the topic, plus a little for sharing the topic's
-rarer words (names, figures: where the embedding is weak), plus a little for figures when the
-question asks for one.
+scored on its own: its embedding's cosine with the topic; the share of the topic's weight (chat.topic)
+its chunk carries, or the reporter's question the chunk replies to carries (an answer need not repeat
+the question's words); a little for carrying that weight itself, for opening the reply to a matching
+question, for a figure when the question asks for one, and for saying more than the topic's own words.
 """
 
 from __future__ import annotations
 
 import re
 from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 import numpy as np
 from llama_index.core.schema import NodeWithScore
 
-from ingest.sentences import sentence_spans
 from index.chunks import ChunkMeta, chunk_meta
-from index.keyword import tokenize
+from index.keyword import stems
+from ingest.sentences import sentence_spans
 
-LEXICAL_WEIGHT = 0.08
+from .topic import Topic, specificity, term_set
+
+LEXICAL_WEIGHT = 0.08  # for carrying the topic's weight in the sentence itself
+OPENING_WEIGHT = 0.05  # for opening the reply to a question that carries the topic
 FIGURE_WEIGHT = 0.15
-_FIGURE = re.compile(r"\d")
+INFO_WEIGHT = 0.05  # for saying something beyond the topic's own words
+OPENING = 3  # sentences at the start of a turn that open its reply
+_FIGURE = re.compile(r"\d|\b(?:hundred|thousand|million|billion|trillion|percent|half|third|quarter)\b", re.I)
+_WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 
 
 @dataclass
 class Evidence:
     score: float  # for ranking: cosine plus the small bonuses
-    cosine: float
-    coverage: float  # share of the topic's words found in the sentence's chunk
+    cosine: float  # the sentence's with the topic
+    coverage: float  # share of the topic's weight in the sentence's chunk, or in the question it replies to
+    said: float  # share of the topic's weight in the sentence itself
+    asked: float  # share of the topic's weight in the question the chunk replies to (0: none matched)
+    info: float  # how much the sentence says beyond the topic's words
     node: NodeWithScore
     start: int  # offsets of the sentence in the chunk's text
     end: int
+    position: int = 0  # the sentence's place in its chunk: 0 for the first
+
+    def following(self) -> Evidence | None:
+        """The next sentence of the same chunk, scored as this one (None at the chunk's end)."""
+        spans = sentence_spans(self.node.node.text)
+        if self.position + 1 >= len(spans):
+            return None
+        a, b = spans[self.position + 1]
+        return replace(self, start=a, end=b, position=self.position + 1)
+
+    @property
+    def exchange(self) -> float:
+        """The cosine of the question this chunk replies to with the topic (0: no question matched)."""
+        return self.node.node.metadata.get("exchange_score") or 0.0
 
     @property
     def text(self) -> str:
@@ -47,6 +71,24 @@ class Evidence:
         """Where the sentence starts in the whole turn's text."""
         return self.meta.char_start + self.start
 
+    @property
+    def key(self) -> tuple[str, int, int]:
+        """The sentence's place: transcript, turn, offset in the turn."""
+        return self.meta.transcript_id, self.meta.turn_index, self.turn_offset
+
+    @property
+    def opening(self) -> bool:
+        """Among the first sentences of its turn, where a reply answers the question put."""
+        return self.meta.part == 0 and self.position < OPENING
+
+    @property
+    def words(self) -> int:
+        return len(_WORDS.findall(self.text))
+
+    @property
+    def figure(self) -> bool:
+        return bool(_FIGURE.search(self.text))
+
 
 class SentenceScorer:
     def __init__(self, embedder, cache_size: int = 2048):
@@ -54,23 +96,32 @@ class SentenceScorer:
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
         self._cache_size = cache_size
 
-    def rank(self, topic_vector: list[float], topic: str, nodes: list[NodeWithScore], figures: bool = False) -> list[Evidence]:
-        query = np.asarray(topic_vector)
-        terms = set(_terms(topic))
+    def rank(
+        self, vector, topic: Topic, nodes: list[NodeWithScore], asked: dict[str, set[str]] | None = None,
+        figures: bool = False,
+    ) -> list[Evidence]:  # fmt: skip
+        """asked: index terms of the question each chunk replies to, by chunk id (where one matched)."""
+        query = np.asarray(vector)
+        asked = asked or {}
         ranked = []
         for node in nodes:
-            spans = sentence_spans(node.node.text)
-            vectors = self._vectors(node.node.node_id, [node.node.text[a:b] for a, b in spans])
-            coverage = len(terms & set(_terms(node.node.text))) / len(terms) if terms else 1.0
-            for (a, b), vector in zip(spans, vectors):
-                sentence = node.node.text[a:b]
-                cosine = float(vector @ query)
-                score = cosine
-                if terms:
-                    score += LEXICAL_WEIGHT * len(terms & set(_terms(sentence))) / len(terms)
-                if figures and _FIGURE.search(sentence):
-                    score += FIGURE_WEIGHT
-                ranked.append(Evidence(score, cosine, coverage, node, a, b))
+            text = node.node.text
+            spans = sentence_spans(text)
+            vectors = self._vectors(node.node.node_id, [text[a:b] for a, b in spans])
+            question = topic.coverage(asked[node.node.node_id]) if node.node.node_id in asked else 0.0
+            coverage = max(topic.coverage(term_set(text)), question)
+            for position, ((a, b), sentence_vector) in enumerate(zip(spans, vectors)):
+                sentence = text[a:b]
+                cosine = float(sentence_vector @ query)
+                said = topic.coverage(term_set(sentence))
+                info = _info(sentence, topic)
+                e = Evidence(0.0, cosine, coverage, said, question, info, node, a, b, position)
+                e.score = (
+                    cosine + LEXICAL_WEIGHT * said + INFO_WEIGHT * min(info, 4.0) / 4.0
+                    + (OPENING_WEIGHT * question * (OPENING - position) / OPENING if e.opening else 0.0)
+                    + (FIGURE_WEIGHT if figures and e.figure else 0.0)
+                )  # fmt: skip
+                ranked.append(e)
         return sorted(ranked, key=lambda e: e.score, reverse=True)
 
     def _vectors(self, chunk_id: str, sentences: list[str]) -> np.ndarray:
@@ -84,5 +135,8 @@ class SentenceScorer:
         return vectors
 
 
-def _terms(text: str) -> list[str]:
-    return [t for t in tokenize([text]).vocab if t] if text else []
+def _info(sentence: str, topic: Topic) -> float:
+    """The English specificity of the sentence's words that are not the topic's: a sentence that only
+    names the topic ("gas prices at all-time highs, and things like that") says little else."""
+    words = _WORDS.findall(sentence)
+    return sum(specificity(w) for w, stem in zip(words, stems(words)) if stem not in topic.weights)

@@ -7,6 +7,7 @@ One spelling for each: a wall-clock time is "10:27:15"; an offset into a recordi
 from __future__ import annotations
 
 import re
+from datetime import date
 
 
 def clock(timestamp: str | None) -> str:
@@ -29,6 +30,14 @@ def moment(timestamp: str | None, start: float | None, end: float | None = None)
         span = offset(start) + (f"–{offset(end)}" if end is not None else "")
         return f"{span} into the recording"
     return None
+
+
+def long_date(iso: str | None) -> str:
+    """'2023-05-02' -> 'May 2, 2023', as a newsroom prints a date; "" for none."""
+    if not iso:
+        return ""
+    day = date.fromisoformat(iso[:10])
+    return f"{day:%B} {day.day}, {day.year}"
 
 
 def turn_time(turn) -> str:

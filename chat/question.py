@@ -1,35 +1,40 @@
-"""Understanding a question: whom it is about (from the speaker registry), what it asks, its topic.
+"""Understanding a question: whom it is about, what kind of answer it wants, and its topic.
 
-Names are matched with rapidfuzz against the registry, never against a list in the code: full names,
-misspellings, a surname or given name after a title ("Governor Liang"), a role ("the executive vice
-governor"), an outlet ("the Xinhua reporter"). A follow-up with a pronoun or no name ("what else did
-he say?", "and Yu Jian?") borrows the speaker or the topic of the previous question.
+The kind of answer comes from the question's form: a person or outlet for "who asked", "which
+reporter"; a figure for "how many", "what rate"; a time for "when"; every mention for "every time";
+quotes otherwise. The topic is what is left once the names (chat.names), the dates and events the
+engine found, and the frame of reported speech ("what did … say about") are taken out; how much each
+of its words counts is the engine's business (chat.topic weighs them by how rare they are).
+
+A follow-up ("what else did he say?", "and Yu Jian?") borrows the speaker, the topic or the scope of
+the question before it. The history is read once, oldest first, each question carrying its reading to
+the next: the work grows with the length of the history, never faster.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from typing import Any
 
-from rapidfuzz import fuzz
+from wordfreq import zipf_frequency
 
-HONORIFICS = {"mr", "ms", "mrs", "dr", "the", "hon", "sir", "madam"}
-TITLES = {
-    "governor", "vice", "executive", "chair", "chairman", "chairwoman", "secretary", "president",
-    "minister", "spokesperson", "spokesman", "spokeswoman", "director", "deputy", "admiral",
-    "general", "senator", "premier", "mayor", "ambassador", "commissioner", "professor", "member",
-}  # fmt: skip
-GENERIC = {"reporter", "correspondent", "journalist", "news", "agency", "senior", "official", "of", "and"}
+from .names import GENERIC, HONORIFICS, TITLES, Speaker, resolve_speakers
+
+MAX_HISTORY = 20  # earlier questions read for a follow-up; older ones can't be what "he" refers to
+COMMON = 5.7  # Zipf frequency of English words too common to be a topic ("what", "did", "people")
 _PRONOUN = re.compile(r"\b(he|she|him|her|his|hers|they|them|their)\b", re.I)
-_FOLLOW_UP = re.compile(r"^\s*(and|what about|how about|what else|anything else|else)\b", re.I)
-_SCAFFOLD = {
-    "what", "did", "does", "do", "say", "said", "says", "talk", "talked", "speak", "spoke", "mention",
-    "mentioned", "discuss", "discussed", "about", "regarding", "on", "tell", "me", "us", "who", "asked",
-    "ask", "answered", "answer", "responded", "respond", "replied", "the", "a", "an", "else", "and",
-    "anything", "how", "when", "was", "were", "is", "are", "has", "have", "question", "questions",
-    "think", "thinks", "thought", "describe", "described", "any", "there", "which", "to", "of",
-    "many", "much", "summarize", "summarise", "discussion", "saying",
+_FOLLOW_UP = re.compile(r"^\s*(and|what about|how about|what else|anything( else| more)?|else|more)\b", re.I)
+_AGAIN = re.compile(r"\b(else|more|other|another|further|additional)\b", re.I)
+# The frame of a question about speech: verbs and nouns of saying. They tell what is asked, not about what.
+_FRAME = {
+    "say", "said", "says", "saying", "tell", "told", "talk", "talked", "talking", "speak", "spoke", "mention",
+    "mentioned", "discuss", "discussed", "comment", "commented", "describe", "described", "address",
+    "addressed", "explain", "explained", "respond", "responded", "answer", "answered", "ask", "asked",
+    "reply", "replied", "note", "noted", "claim", "claimed", "think", "thought", "thinks", "announce",
+    "announced", "state", "stated", "summarize", "summarise", "discussion", "remarks", "comments", "views",
+    "view", "position", "stance", "thoughts", "opinion", "question", "questions", "anything", "else",
 }  # fmt: skip
 _SUBJECT = re.compile(
     r"\b(?:did|does|do|has|have|had)\s+(?P<who>[\w’'.-]+(?:\s+[\w’'.-]+){0,4}?)\s+"
@@ -37,47 +42,85 @@ _SUBJECT = re.compile(
     re.I,
 )
 _INTENTS = [
+    ("mentions", re.compile(r"\b(every|each) (time|mention)|\ball (the )?(mentions|times)|\bhow often\b", re.I)),
+    ("change", re.compile(r"\bhow (has|have|did)\b.*\b(change|changed|evolve|evolved|shift|shifted)\b|\bover time\b", re.I)),
     ("questions", re.compile(r"\b(what|which|list( of)?( the)?|all( the)?) questions\b|\bquestions (were|was) (asked|put)\b", re.I)),
-    ("who_asked", re.compile(r"\bwho\b.*\b(ask|asks|asked|raise|raised)\b|\bwhich (reporter|journalist|outlet|media)\b", re.I)),
+    ("who_asked", re.compile(r"\bwho\b.*\b(ask|asks|asked|raise|raised)\b|\bwhich (reporter|journalist|outlet|media|agency|network|newspaper)\b", re.I)),
     ("who_answered", re.compile(r"\bwho\b.*\b(answer|answers|answered|respond|responded|reply|replied)\b", re.I)),
     ("when", re.compile(r"^\s*(when|at what time|what time)\b", re.I)),
-    ("figure", re.compile(r"\bhow (many|much|far|large|big|high|fast)\b|\bwhat (percentage|share|proportion|number|figure|amount|rate|total)\b|\d", re.I)),
-]
-
-
-@dataclass
-class Speaker:
-    """A registry entry as the chat layer needs it: one per canonical name across transcripts."""
-
-    name: str
-    role: str | None = None
-    labels: list[str] = field(default_factory=list)
+    ("figure", re.compile(r"\bhow (many|much|far|large|big|high|fast|long)\b|\bwhat (percentage|percent|share|proportion|number|figure|amount|rate|total|level|size)\b", re.I)),
+]  # fmt: skip
 
 
 @dataclass
 class Understood:
     question: str
-    intent: str  # said, questions, who_asked, who_answered, figure, when
+    intent: str  # said, questions, who_asked, who_answered, figure, when, mentions, change
     speakers: list[str]
     topic: str
-    borrowed: bool = False  # speaker or topic taken from the history
+    borrowed: bool = False  # speaker, topic or scope taken from the history
     unknown: str | None = None  # someone the question names whom the registry doesn't know
+    again: int = 0  # "what else": how many answers on this speaker and topic came just before
+    scope: Any = None  # the dates and events the question names (the engine's, carried to follow-ups)
+    taken: list[tuple[int, int]] = field(default_factory=list)  # spans that named speakers, dates, events
 
 
-def understand(question: str, registry: list[Speaker], history: list[str] = ()) -> Understood:
-    speakers, spans = resolve_speakers(question, registry)
-    topic = topic_of(question, spans)
+# The engine's reading of dates and events, given the question and the speakers it names: the spans of
+# the question that name them, and its scope (None: it names none).
+TimeReader = Callable[[str, list[str]], tuple[list[tuple[int, int]], Any]]
+
+
+def understand(
+    question: str, registry: list[Speaker], history: list[str] = (), read_time: TimeReader | None = None
+) -> Understood:
+    previous = None
+    for earlier in list(history)[-MAX_HISTORY:]:
+        previous = read(earlier, registry, previous, read_time)
+    return read(question, registry, previous, read_time)
+
+
+def read(question: str, registry: list[Speaker], previous: Understood | None, read_time: TimeReader | None) -> Understood:
+    """One question, given the reading of the one before it (None for the first)."""
+    speakers, name_spans = resolve_speakers(question, registry)
+    time_spans, scope = read_time(question, speakers) if read_time else ([], None)
+    taken = name_spans + time_spans
+    topic = topic_of(question, taken)
     intent = next((name for name, pattern in _INTENTS if pattern.search(question)), "said")
+    follow_up = previous is not None and bool(_FOLLOW_UP.search(question) or _PRONOUN.search(question) or not topic)
     borrowed = False
-    previous = _previous(history, registry)
-    if previous and not speakers and (_PRONOUN.search(question) or _FOLLOW_UP.search(question)):
+    if follow_up and not speakers and (_PRONOUN.search(question) or _FOLLOW_UP.search(question) or not topic):
         speakers, borrowed = previous.speakers, True
-    if previous and (not topic or _FOLLOW_UP.search(question)) and previous.topic:
+    if follow_up and (not topic or _FOLLOW_UP.search(question)) and previous.topic:
         topic, borrowed = topic or previous.topic, True
-        if intent == "said" and previous.intent != "said":
+        if intent == "said" and previous.intent not in ("said", "mentions"):
             intent = previous.intent
+    if follow_up and scope is None and previous.scope is not None:
+        scope, borrowed = previous.scope, True
+    again = 0
+    if follow_up and _AGAIN.search(question) and speakers == previous.speakers and topic == previous.topic:
+        again = previous.again + 1
     unknown = None if speakers else _named(question)
-    return Understood(question, intent, speakers, topic, borrowed, unknown)
+    return Understood(question, intent, speakers, topic, borrowed, unknown, again, scope, taken)
+
+
+def topic_of(question: str, taken: list[tuple[int, int]]) -> str:
+    """The question's words less the spans taken, the frame of reported speech and very common words."""
+    text = question
+    for start, end in sorted(taken, reverse=True):
+        text = text[:start] + " " + text[end:]
+    kept = []
+    for word in re.findall(r"[\w’'%.,$-]+", text):
+        bare = word.strip(".,’'")
+        low = bare.lower()
+        if not bare or low in _FRAME or low in TITLES or low in GENERIC or low in HONORIFICS:
+            continue
+        # "it" stands for the previous question's topic, which an empty topic borrows
+        if _PRONOUN.fullmatch(low) or low in ("it", "its"):
+            continue
+        if zipf_frequency(low, "en") >= COMMON and not bare[0].isdigit():
+            continue
+        kept.append(bare)
+    return " ".join(kept)
 
 
 def _named(question: str) -> str | None:
@@ -89,110 +132,3 @@ def _named(question: str) -> str | None:
     if re.match(r"(the|a|an)\b", match["who"], re.I) or match["who"].islower():
         return None
     return match["who"]
-
-
-def resolve_speakers(question: str, registry: list[Speaker]) -> tuple[list[str], list[tuple[int, int]]]:
-    """The best-matching speakers (ties kept) and the character spans of the question that named them."""
-    best: list[str] = []
-    best_score, spans = 0.0, []
-    for speaker in registry:
-        score, found = _match(question, speaker)
-        if score > best_score:
-            best, best_score, spans = [speaker.name], score, found
-        elif score and score == best_score:
-            best.append(speaker.name)
-            spans += found
-    return best, spans
-
-
-def topic_of(question: str, spans: list[tuple[int, int]]) -> str:
-    text = question
-    for start, end in sorted(spans, reverse=True):
-        text = text[:start] + " " + text[end:]
-    words = re.findall(r"[\w’'%.,-]+", text)
-    dropped = _SCAFFOLD | TITLES | GENERIC | HONORIFICS
-    kept = [w.strip(".,") for w in words if w.lower().strip(".,’'") not in dropped]
-    # "it" stands for the previous question's topic, which an empty topic borrows
-    return " ".join(w for w in kept if w and not _PRONOUN.fullmatch(w) and w.lower() not in ("it", "its"))
-
-
-def _previous(history: list[str], registry: list[Speaker]) -> Understood | None:
-    """The last earlier question that named someone or had a topic, itself resolved with its history."""
-    for i in range(len(history) - 1, -1, -1):
-        earlier = understand(history[i], registry, history[:i])
-        if earlier.speakers or earlier.topic:
-            return earlier
-    return None
-
-
-def _match(question: str, speaker: Speaker) -> tuple[float, list[tuple[int, int]]]:
-    """A score for how clearly the question names this speaker, and where."""
-    lowered = question.lower()
-    name_tokens = [t for t in re.findall(r"[\w’'-]+", speaker.name.lower()) if t not in HONORIFICS]
-    distinctive = [t for t in name_tokens if t not in TITLES and t not in GENERIC]
-    full = " ".join(name_tokens)
-    if len(name_tokens) > 1 and (span := _phrase(lowered, full)):
-        return 100.0, [span]
-    if len(full) >= 8:
-        alignment = fuzz.partial_ratio_alignment(full, lowered, score_cutoff=86)
-        if alignment:
-            return 90.0, [(alignment.dest_start, alignment.dest_end)]
-    score, spans = _token_match(lowered, distinctive)
-    role_score, role_spans = _role_match(lowered, _role_heads(speaker.role) + _name_titles(name_tokens))
-    if role_score > score:
-        return role_score, role_spans
-    return score, spans
-
-
-def _token_match(lowered: str, tokens: list[str]) -> tuple[float, list[tuple[int, int]]]:
-    """Single name words: long ones alone ("Xinhua", "Psaki"), short ones only after a title ("Governor Yu")."""
-    spans = []
-    for token in tokens:
-        for m in _word(token).finditer(lowered):
-            before = re.findall(r"[\w.]+", lowered[: m.start()])
-            titled = bool(before) and before[-1].rstrip(".") in TITLES | HONORIFICS
-            if len(token) >= 4 or titled:
-                start = m.start() - (len(before[-1]) + 1 if titled else 0)
-                spans.append((max(start, 0), m.end()))
-    matched = len({lowered[a:b] for a, b in spans})
-    return (70.0 + 5 * matched if spans else 0.0), spans
-
-
-def _role_match(lowered: str, heads: list[str]) -> tuple[float, list[tuple[int, int]]]:
-    """A title named in the question ("the executive vice governor"); longer titles are more specific."""
-    best, spans = 0.0, []
-    for head in heads:
-        if (span := _phrase(lowered, head)) and 70.0 + len(head) / 4 > best:
-            best, spans = 70.0 + len(head) / 4, [span]
-    return best, spans
-
-
-def _role_heads(role: str | None) -> list[str]:
-    """'Member of X and Executive Vice Governor' -> ['member', 'executive vice governor'], plus outlets."""
-    if not role:
-        return []
-    segments = re.split(r",| and ", role.lower())
-    heads = [re.split(r"\s+of\s+", seg.strip())[0].strip() for seg in segments]
-    return [h for h in heads if h and h not in HONORIFICS]
-
-
-def _name_titles(name_tokens: list[str]) -> list[str]:
-    """The title a transcript puts in a speaker's name: "Chair Powell" is "the chair"."""
-    title = " ".join(t for t in name_tokens if t in TITLES)
-    return [title] if title else []
-
-
-def _phrase(lowered: str, phrase: str) -> tuple[int, int] | None:
-    m = _phrase_pattern(phrase).search(lowered)
-    return (m.start(), m.end()) if m else None
-
-
-# A registry of hundreds of speakers needs more patterns than the re module's cache of 512 holds.
-@lru_cache(maxsize=None)
-def _phrase_pattern(phrase: str) -> re.Pattern:
-    return re.compile(rf"(?:\bthe\s+)?\b{re.escape(phrase)}\b(?:['’]s)?")
-
-
-@lru_cache(maxsize=None)
-def _word(token: str) -> re.Pattern:
-    return re.compile(rf"\b{re.escape(token)}\b")

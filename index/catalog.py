@@ -35,6 +35,8 @@ class TranscriptEntry(BaseModel):
     turns: int
     chunks: int
     version: str
+    place: str | None = None
+    started_at: str | None = None
 
 
 def speaker_registry(transcript: Transcript) -> list[SpeakerEntry]:
@@ -92,6 +94,8 @@ class Catalog:
             turns=len(transcript.turns),
             chunks=len(chunk_ids),
             version=hashlib.sha256("\n".join(chunk_ids).encode()).hexdigest()[:16],
+            place=transcript.place,
+            started_at=transcript.started_at,
         )
         document = {
             "chunks": chunk_ids,
@@ -110,4 +114,4 @@ class Catalog:
 
 
 def _nulls(meta: dict) -> dict:
-    return {k: (None if v == "" and k == "date" else v) for k, v in meta.items()}
+    return {k: (None if v == "" and k in ("date", "place", "started_at") else v) for k, v in meta.items()}

@@ -41,6 +41,11 @@ class ExactIndex:
         scores = np.einsum("ij,j->i", self.matrix[rows], query / (np.linalg.norm(query) or 1.0))
         return [(self.ids[rows[i]], float(scores[i])) for i in best_first(scores, k)]
 
+    def cosines(self, vector, rows) -> np.ndarray:
+        """The cosine of the vector with each of the given rows."""
+        query = np.asarray(vector, dtype=np.float32)
+        return np.einsum("ij,j->i", self.matrix[rows], query / (np.linalg.norm(query) or 1.0))
+
     def save(self, folder: Path) -> None:
         tmp = folder / f"{_FILE}.tmp{os.getpid()}"
         try:

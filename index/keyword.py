@@ -4,21 +4,39 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 from pathlib import Path
 
 import bm25s
+from bm25s.stopwords import STOPWORDS_EN
 import numpy as np
 import Stemmer
 
 from .ranking import best_first
 
-COLUMNS = ("speaker", "transcript_id", "kind", "date_int")
+COLUMNS = ("speaker", "transcript_id", "kind", "date_int", "turn_index", "reply_to")
 _STEMMER = Stemmer.Stemmer("english")
+_TOKEN = re.compile(r"(?u)\b\w\w+\b")  # bm25s's default token pattern
+_STOPWORDS = frozenset(STOPWORDS_EN)
 
 
 def tokenize(texts: list[str]):
     return bm25s.tokenize(texts, stopwords="en", stemmer=_STEMMER, show_progress=False)
+
+
+def terms(text: str) -> list[str]:
+    """The words of a text as the index sees them: lower case, stemmed, stop words out, in order.
+
+    What bm25s.tokenize does (its pattern, its stop words, tests/index/test_keyword.py checks they
+    agree), at a seventh of its cost: the answer engine reads the terms of every sentence it scores.
+    """
+    return _STEMMER.stemWords([w for w in _TOKEN.findall(text.lower()) if w not in _STOPWORDS])
+
+
+def stems(words: list[str]) -> list[str]:
+    """Each word as the index would stem it (stop words included)."""
+    return _STEMMER.stemWords([w.lower() for w in words])
 
 
 class KeywordIndex:
@@ -36,14 +54,44 @@ class KeywordIndex:
         bm25.index(tokenize(texts), show_progress=False)
         return cls(ids, columns, bm25)
 
-    def search(self, query: str, k: int, mask: np.ndarray | None = None) -> list[tuple[str, float]]:
-        """(chunk id, score) of the best k chunks with a positive score, among the rows the mask keeps."""
+    @property
+    def size(self) -> int:
+        return len(self.ids)
+
+    def doc_freq(self, term: str) -> int:
+        """How many chunks hold the (stemmed) term."""
+        column = self._bm25.vocab_dict.get(term) if self._bm25 is not None else None
+        if column is None:
+            return 0
+        indptr = self._bm25.scores["indptr"]
+        return int(indptr[column + 1] - indptr[column])
+
+    def scores(self, query: str | dict[str, float]) -> np.ndarray | None:
+        """BM25 of every row for the query's words, or for terms each weighted (None: no known word)."""
         if self._bm25 is None:
+            return None
+        weights = query if isinstance(query, dict) else dict.fromkeys(terms(query), 1.0)
+        known = {t: w for t, w in weights.items() if t and t in self._bm25.vocab_dict and w > 0}
+        if not known:
+            return None
+        if len(set(known.values())) == 1:  # one call: bm25s sums the words' scores itself
+            return self._bm25.get_scores(list(known)) * next(iter(known.values()))
+        return sum(self._bm25.get_scores([t]) * w for t, w in known.items())
+
+    def carrying(self, weights: dict[str, float], share: float, mask: np.ndarray | None = None) -> np.ndarray:
+        """The rows that hold terms carrying at least `share` of the weights (all of them, for 1.0)."""
+        carried = np.zeros(self.size)
+        for term, weight in weights.items():
+            if self._bm25 is not None and term in self._bm25.vocab_dict:
+                carried += weight * (self._bm25.get_scores([term]) > 0)
+        keep = carried >= share - 1e-9
+        return np.flatnonzero(keep if mask is None else keep & mask)
+
+    def search(self, query: str | dict[str, float], k: int, mask: np.ndarray | None = None) -> list[tuple[str, float]]:
+        """(chunk id, score) of the best k chunks with a positive score, among the rows the mask keeps."""
+        scores = self.scores(query)
+        if scores is None:
             return []
-        tokens = bm25s.tokenize([query], stopwords="en", stemmer=_STEMMER, return_ids=False, show_progress=False)[0]
-        if not tokens:
-            return []
-        scores = self._bm25.get_scores(tokens)
         # The top k among the few rows that score, not bm25s's selection over every row: with a
         # filter, most rows are zero and its selection took 5-6 ms at 100k chunks (bench/retrieval_steps.py).
         rows = np.flatnonzero(scores > 0 if mask is None else (scores > 0) & mask)
@@ -69,6 +117,8 @@ class KeywordIndex:
         try:
             sidecar = json.loads((folder / "podium.json").read_text())
         except (OSError, ValueError):
+            return None
+        if set(sidecar["columns"]) != set(COLUMNS):  # written before a column was added: rebuild
             return None
         columns = {k: np.array(v) for k, v in sidecar["columns"].items()}
         bm25 = bm25s.BM25.load(folder, show_progress=False) if sidecar["ids"] else None

@@ -12,6 +12,7 @@ import threading
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import TypeVar
 
@@ -21,6 +22,7 @@ from .catalog import Catalog, SpeakerEntry, TranscriptEntry
 from .chunks import chunk_transcript
 from .embedder import Embedder
 from .exact import ExactIndex
+from .exchange import Exchanges
 from .keyword import KeywordIndex
 from .settings import Settings
 
@@ -60,6 +62,15 @@ class _View:
     keyword: KeywordIndex
     exact: ExactIndex
     checked: float
+
+    @cached_property
+    def rows(self) -> dict[str, int]:
+        """Chunk id -> its row in the keyword and exact indexes."""
+        return {chunk_id: row for row, chunk_id in enumerate(self.keyword.ids)}
+
+    @cached_property
+    def exchanges(self) -> Exchanges:
+        return Exchanges(self.keyword.columns)
 
 
 class Store:
@@ -162,7 +173,7 @@ class Store:
         """Set each fresh node's embedding, reusing stored vectors of identical text, in one embedding call."""
         todo = []
         for plan in plans:
-            reuse = self._stored_vectors(plan.transcript.id, {n.metadata["text_hash"] for n in plan.fresh})
+            reuse = self._stored_vectors({n.metadata["text_hash"] for n in plan.fresh})
             for node in plan.fresh:
                 node.embedding = reuse.get(node.metadata["text_hash"])
             missing = [n for n in plan.fresh if n.embedding is None]
@@ -171,13 +182,12 @@ class Store:
         for node, vector in zip(todo, self.embedder.embed_texts([n.text for n in todo])):
             node.embedding = vector
 
-    def _stored_vectors(self, transcript_id: str, hashes: set[str]) -> dict[str, list[float]]:
+    def _stored_vectors(self, hashes: set[str]) -> dict[str, list[float]]:
+        """Vectors already stored for these texts, whichever transcript holds them: a file ingested
+        again under another id (or a copy of one) embeds nothing it has embedded before."""
         if not hashes:
             return {}
-        got = self.collection.get(
-            where={"$and": [{"transcript_id": transcript_id}, {"text_hash": {"$in": sorted(hashes)}}]},
-            include=["metadatas", "embeddings"],
-        )
+        got = self.collection.get(where={"text_hash": {"$in": sorted(hashes)}}, include=["metadatas", "embeddings"])
         return {m["text_hash"]: list(e) for m, e in zip(got["metadatas"], got["embeddings"])}
 
     def _drop_orphans(self, transcript_id: str, keep: set[str]) -> None:

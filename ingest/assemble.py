@@ -50,6 +50,7 @@ def assemble(draft: Draft, source: Source, fmt: str) -> Transcript:
         started_at=draft.started_at,
         ended_at=draft.ended_at,
         source_url=draft.source_url,
+        place=draft.place,
         turns=turns,
         warnings=warnings,
     )

@@ -28,6 +28,7 @@ class Draft:
     ended_at: str | None = None
     warnings: list[str] = field(default_factory=list)
     source_url: str | None = None  # where the publisher put the transcript (front matter, canonical link)
+    place: str | None = None  # where it was held, as printed above it ("Aboard Air Force One En Route Hanoi")
     # Keep empty turns: the format's turn positions are referenced elsewhere (QMSum's gold spans).
     fixed_positions: bool = False
 

@@ -31,6 +31,7 @@ class Transcript(BaseModel):
     started_at: str | None = None  # wall clock printed for the whole event ("2:15 P.M. EST")
     ended_at: str | None = None
     source_url: str | None = None  # the publisher's page, for the reader to check a quote against
+    place: str | None = None  # where it was held, as printed above the transcript
     turns: list[Turn]
     warnings: list[str] = []
 

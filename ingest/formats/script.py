@@ -37,6 +37,7 @@ _Q_LABEL = re.compile(rf"[{_SPACE}]*(?P<name>Q)(?P<mark>:?)(?P<gap>[{_SPACE}]+|$
 _CLOCK = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?\s*[AaPp]\.?\s?[Mm]\.?(?:\s+[A-Z]{2,5})?")
 _STAGE_NOTE = re.compile(r"\([A-Z][^()]{0,60}\)")
 _END = "END"
+_MAX_PLACE = 160
 _MONTH_DATE = re.compile(
     r"\b(January|February|March|April|May|June|July|August|September|October|November|December)"
     r"\s+(\d{1,2}),?\s+(\d{4})\b"
@@ -97,6 +98,13 @@ class Script:
     preamble: list[Line]  # paragraphs before the first label
     started_at: str | None = None
     ended_at: str | None = None
+
+    def place(self) -> str | None:
+        """The line(s) printed between the heading and the start time, where a transcript says where it
+        was held ("Aboard Air Force One / En Route Hanoi, Vietnam"); a longer paragraph is no place."""
+        if not self.turns or not self.preamble or len(self.preamble[0][1]) > _MAX_PLACE:
+            return None
+        return self.preamble[0][1]
 
     def draft(self, title: str | None = None, event_date: str | None = None) -> Draft:
         if self.turns:
@@ -203,6 +211,7 @@ def parse_script(source: Source) -> Draft:
     title = " ".join(str(meta["title"]).split()) if meta.get("title") else None
     draft = script.draft(title or None, iso_date(meta.get("date")))
     draft.source_url = web_address(meta.get("source_url"))
+    draft.place = script.place()
     return draft
 
 

@@ -2,7 +2,8 @@
 
 import pytest
 
-from chat.question import Speaker, understand
+from chat.names import Speaker
+from chat.question import understand
 from index.catalog import speaker_registry
 from ingest import parse_file
 
@@ -107,3 +108,23 @@ def test_unknown_person_is_flagged(sample_registry):
 def test_it_in_a_follow_up_stands_for_the_previous_topic(sample_registry):
     understood = understand("What did Yu Jian say about it?", sample_registry, ["What did Chen Shaobo say about talent?"])
     assert understood.speakers == ["Yu Jian"] and understood.topic == "talent"
+
+
+def test_a_long_history_is_read_once(sample_registry, monkeypatch):
+    """Each earlier question is read once, carrying its reading to the next, and only the last MAX_HISTORY:
+    a history of 40 "?" costs 21 readings (it cost 2^40 when each earlier question was re-read with its own history)."""
+    import chat.question as question
+
+    calls = []
+    real = question.read
+    monkeypatch.setattr(question, "read", lambda *args: calls.append(1) or real(*args))
+    understood = question.understand("and?", sample_registry, ["?"] * 40)
+    assert len(calls) == question.MAX_HISTORY + 1 and understood.speakers == []
+    long = question.understand("What did he say?", sample_registry, ["What did Chen Shaobo say about talent?"] + ["?"] * 500)
+    assert long.speakers == []  # the naming question is past the history bound, so nobody is borrowed
+
+
+def test_a_follow_up_without_a_topic_or_name_borrows_both(sample_registry):
+    first = "What did Chen Shaobo say about talent?"
+    more = understand("Anything more?", sample_registry, [first])
+    assert more.speakers == ["Chen Shaobo"] and more.topic == "talent" and more.again == 1

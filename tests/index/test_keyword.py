@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from index.keyword import KeywordIndex
+from index.keyword import KeywordIndex, terms
 
 TEXTS = [
     "Inflation is too high and we will bring it down.",
@@ -15,7 +15,10 @@ TEXTS = [
 
 
 def _index():
-    metadatas = [{"speaker": s, "transcript_id": "t", "kind": "answer", "date_int": 20240101} for s in "ABABAB"]
+    metadatas = [
+        {"speaker": s, "transcript_id": "t", "kind": "answer", "date_int": 20240101, "turn_index": i, "reply_to": -1}
+        for i, s in enumerate("ABABAB")
+    ]
     return KeywordIndex.build([f"c{i}" for i in range(len(TEXTS))], TEXTS, metadatas)
 
 
@@ -40,3 +43,21 @@ def test_mask_keeps_its_rows_only():
     index = _index()
     mask = index.columns["speaker"] == "B"
     assert {cid for cid, _ in index.search("inflation", 10, mask)} == {"c1", "c3", "c5"}
+
+
+def test_weighted_terms_score_as_the_weighted_sum_of_each_term():
+    index = _index()
+    alone = {t: index.scores({t: 1.0}) for t in ("inflat", "high")}
+    weighted = index.scores({"inflat": 0.25, "high": 2.0})
+    assert np.allclose(weighted, 0.25 * alone["inflat"] + 2.0 * alone["high"])
+    assert index.doc_freq("inflat") == 4 and index.doc_freq("unheard") == 0
+
+
+def test_terms_are_the_tokens_bm25s_indexes(sample_path):
+    import bm25s
+    import Stemmer
+
+    text = sample_path.read_text()
+    stemmer = Stemmer.Stemmer("english")
+    expected = bm25s.tokenize([text], stopwords="en", stemmer=stemmer, return_ids=False, show_progress=False)[0]
+    assert terms(text) == expected and len(expected) > 1000

@@ -125,7 +125,7 @@ def test_filtered_dense_half_agrees_with_chromas_own_filter(loaded):
     vector = loaded.embedder.embed_query("inflation and interest rates")
     filters = Filters(speakers=("Chair Powell",))
     retriever = HybridRetriever(loaded, filters=filters, candidates=10)
-    ours = retriever._dense(QueryBundle("", embedding=vector), loaded.view(), filters.mask(loaded.view().keyword.columns))
+    ours = retriever._dense(vector, loaded.view(), filters.mask(loaded.view().keyword.columns))
     chroma = loaded.collection.query(query_embeddings=[vector], n_results=10, where={"speaker": "Chair Powell"})
     assert list(ours) == chroma["ids"][0]
     assert np.allclose(list(ours.values()), 1 - np.asarray(chroma["distances"][0]), atol=1e-4)
@@ -135,7 +135,7 @@ def test_unfiltered_dense_half_reports_cosines(loaded):
     """Unfiltered queries go to Chroma's HNSW index; its scores must be the cosines the exact search computes."""
     vector = loaded.embedder.embed_query("inflation and interest rates")
     view = loaded.view()
-    hnsw = HybridRetriever(loaded, candidates=10)._dense(QueryBundle("", embedding=vector), view, None)
+    hnsw = HybridRetriever(loaded, candidates=10)._dense(vector, view, None)
     exact = dict(view.exact.search(vector, 10, np.ones(len(view.exact.ids), dtype=bool)))
     assert list(hnsw) == list(exact)
     assert np.allclose(list(hnsw.values()), list(exact.values()), atol=1e-4)

@@ -1,0 +1,169 @@
+"""Answers made of quotes: what someone said about a topic, every mention of it, or a refusal that says
+who did speak on it. The engine (chat.engine) finds the evidence; this module chooses and composes.
+
+Quotes lead with a sentence that says something: a short fragment that only names the topic follows a
+fuller one, never opens the answer. A question that reaches across several briefings is answered
+across them, each quote dated, and the answer says how many briefings spoke to it; a question about
+how a position changed is answered in date order.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from index.chunks import chunk_meta
+from index.keyword import terms
+from ingest.sentences import sentences
+
+from .compose import attribution, chunk_citation, quote_answer
+from .contract import Answer
+from .formatting import long_date
+from .topic import Topic
+
+if TYPE_CHECKING:
+    from .engine import Ask, Engine
+    from .evidence import Evidence
+
+CONTENT_KINDS = ("answer", "remark", "moderator")
+MAX_SENTENCES = 3
+MAX_CHANGES = 5  # briefings quoted, in date order, for "how has X's position changed"
+MAX_MENTIONS = 25  # mentions quoted in full; the answer counts the rest
+FILLER = 4.0  # a sentence saying less than this beyond the topic's words mostly names it (chat.evidence)
+
+
+def said(engine: Engine, job: Ask) -> Answer:
+    u = job.understood
+    if u.unknown:
+        text = f"No one called {u.unknown} speaks in the indexed transcripts."
+        return Answer(question=u.question, answer=text, refused=True)
+    kinds = ("question",) if engine.asks_mostly(u.speakers) else None
+    figures = u.intent == "figure"
+    depth = 8 * (u.again + 1)
+    evidence = engine.evidence(job, u.speakers, **({"kinds": kinds} if kinds else {}), figures=figures, depth=depth)
+    if u.speakers and not job.topic.weights:
+        chosen = _distinct(evidence)[u.again * 2 : u.again * 2 + 2]  # no topic: the speaker's most relevant words
+    else:
+        addressed = [e for e in _distinct(evidence) if engine.addresses(e) and (e.figure or not figures)]
+        chosen = _lead(addressed[u.again * MAX_SENTENCES :])
+        if u.intent == "change":
+            chosen = _by_date(addressed)
+    if not chosen:
+        return refuse(engine, job)
+    if engine.llm:
+        return _generated(engine, u.question, chosen)
+    text, citations = quote_answer(chosen)
+    return Answer(question=u.question, answer=_across(text, chosen), refused=False, citations=citations)
+
+
+def refuse(engine: Engine, job: Ask) -> Answer:
+    u, topic = job.understood, job.topic
+    subject = topic.text or "this"
+    at = f" at {job.described}" if job.described else ""
+    never = "".join(f" No indexed transcript uses the word “{word}”." for word in topic.unseen)
+    if not u.speakers:
+        text = f"The indexed transcripts don't say anything about {subject}{at}.{never}"
+        return Answer(question=u.question, answer=text, refused=True)
+    named = " or ".join(u.speakers)
+    text = f"{named} did not talk about {subject}{at or ' in the indexed transcripts'}"
+    others = [e for e in _distinct(engine.evidence(job)) if engine.addresses(e) and e.meta.speaker not in u.speakers]
+    others = _lead(others)
+    if not others:
+        return Answer(question=u.question, answer=f"{text}.{never}", refused=True)
+    body, citations = quote_answer(others)
+    who = others[0].meta.speaker
+    return Answer(question=u.question, answer=f"{text}; {who} did:\n\n{body}", refused=True, citations=citations)
+
+
+def mentions(engine: Engine, job: Ask) -> Answer:
+    """Every sentence that carries the topic's words, in the order said, within the scope and speakers."""
+    u, topic = job.understood, job.topic
+    view = engine.store.view()
+    filters = replace(job.scope, speakers=tuple(u.speakers), kinds=CONTENT_KINDS if not u.speakers else ())
+    rows = view.keyword.carrying(topic.weights, 1.0, filters.mask(view.keyword.columns))
+    ids = [view.keyword.ids[r] for r in rows]
+    nodes = engine.store.vectors.get_nodes(node_ids=ids) if ids else []
+    found: list[tuple[tuple, str, object]] = []
+    for node in nodes:
+        meta = chunk_meta(node)
+        for sentence in _sentences_with(node.text, topic):
+            found.append(((meta.date or "", meta.transcript_id, meta.turn_index, node.text.find(sentence)), sentence, meta))
+    if not found:
+        return refuse(engine, job)
+    found.sort(key=lambda f: f[0])
+    shown = found[:MAX_MENTIONS]
+    citations = [chunk_citation(i + 1, meta, sentence) for i, (_, sentence, meta) in enumerate(shown)]
+    lines = [f'{attribution(meta)}: "{c.quote}" [{c.n}]' for (_, _, meta), c in zip(shown, citations)]
+    briefings = len({key[1] for key, _, _ in found})
+    head = f"{_count(len(found), 'mention')} of {topic.text} in {_count(briefings, 'transcript')}"
+    if len(found) > MAX_MENTIONS:
+        head += f"; the first {MAX_MENTIONS} are quoted, {len(found) - MAX_MENTIONS} more are not shown"
+    return Answer(question=u.question, answer="\n".join([f"{head}:", *lines]), refused=False, citations=citations)
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def _sentences_with(text: str, topic: Topic) -> list[str]:
+    """The sentences that say the topic's words in its order ("inflation expectations", not
+    "expectations of inflation"), stop words and word endings aside."""
+    wanted = terms(topic.text)
+    n = len(wanted)
+    return [s for s in sentences(text) if any(t[i : i + n] == wanted for t in [terms(s)] for i in range(len(t) - n + 1))]
+
+
+def _distinct(evidence: list[Evidence]) -> list[Evidence]:
+    """One evidence per sentence: a turn retrieved twice (by its words and by its question) counts once."""
+    seen: set = set()
+    out = []
+    for e in evidence:
+        if e.key not in seen:
+            seen.add(e.key)
+            out.append(e)
+    return out
+
+
+def _lead(addressed: list[Evidence]) -> list[Evidence]:
+    """The first MAX_SENTENCES; one that mostly names the topic ("gas prices at all-time highs, and things
+    like that") is quoted with the sentence after it, which says what the speaker made of it."""
+    chosen = addressed[:MAX_SENTENCES]
+    keys = {e.key for e in chosen}
+    out = []
+    for e in chosen:
+        out.append(e)
+        after = e.following() if e.info < FILLER else None
+        if after is not None and after.key not in keys:
+            keys.add(after.key)
+            out.append(after)
+    return out
+
+
+def _by_date(addressed: list[Evidence]) -> list[Evidence]:
+    """The best sentence of each briefing, in date order (the most relevant briefings kept)."""
+    best: dict[str, Evidence] = {}
+    for e in addressed:
+        best.setdefault(e.meta.transcript_id, e)
+    kept = list(best.values())[:MAX_CHANGES]
+    return sorted(kept, key=lambda e: (e.meta.date or "", e.meta.transcript_id))
+
+
+def _across(text: str, chosen: list[Evidence]) -> str:
+    """Say so when the quotes come from several briefings."""
+    dates = sorted({e.meta.date for e in chosen if e.meta.date})
+    if len({e.meta.transcript_id for e in chosen}) < 2 or len(dates) < 2:
+        return text
+    return f"From {len({e.meta.transcript_id for e in chosen})} transcripts, {long_date(dates[0])} to {long_date(dates[-1])}:\n\n{text}"
+
+
+def _generated(engine: Engine, question: str, chosen: list[Evidence]) -> Answer:
+    """The LLM writes from the chunks holding the chosen sentences; what fails verification falls back."""
+    nodes = list({e.node.node.node_id: e.node.node for e in chosen}.values())
+    sources = [chunk_citation(i + 1, chunk_meta(node), node.text) for i, node in enumerate(nodes)]
+    generated = engine.llm.answer(question, sources)
+    if not generated.refused:
+        return generated
+    # Nothing the model wrote survived verification: fall back to the verbatim quotes.
+    text, citations = quote_answer(chosen)
+    note = "The model's answer could not be verified against the transcripts; the transcripts say:"
+    return Answer(question=question, answer=f"{note}\n\n{text}", refused=False, unsupported=generated.unsupported, citations=citations)

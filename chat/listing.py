@@ -1,0 +1,80 @@
+"""Answers about the exchanges themselves: who asked about a topic, who answered, and the list of
+questions put (from each transcript's overview)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+
+
+from .compose import quote_answer, turn_citation
+from .contract import Answer
+from .formatting import clock
+
+if TYPE_CHECKING:
+    from .engine import Ask, Engine
+    from .evidence import Evidence
+
+MAX_ANSWERS = 3  # reply turns quoted for "who answered"
+
+
+def who(engine: Engine, job: Ask) -> Answer:
+    u = job.understood
+    asked = [e for e in engine.evidence(job, kinds=("question",), depth=8) if engine.addresses(e)][:1]
+    if not asked:
+        where = f" at {job.described}" if job.described else " in the indexed transcripts"
+        text = f"No question about {u.topic or 'this'} was asked{where}."
+        return Answer(question=u.question, answer=text, refused=True)
+    if u.intent == "who_asked":
+        text, citations = quote_answer(asked, verb="asked")
+        return Answer(question=u.question, answer=text, refused=False, citations=citations)
+    answers = _answers_to(engine, job, asked[0])
+    if not answers:
+        text, citations = quote_answer(asked, verb="asked")
+        return Answer(question=u.question, answer=f"{text}\n\nNo answer to it is recorded.", refused=True, citations=citations)
+    text, citations = quote_answer(answers, verb="answered")
+    return Answer(question=u.question, answer=text, refused=False, citations=citations)
+
+
+def _answers_to(engine: Engine, job: Ask, asked: Evidence) -> list[Evidence]:
+    """The best sentence of each turn that replies to the question, the longest turn first."""
+    meta = asked.meta
+    scope = replace(job.scope, transcripts=(meta.transcript_id,))
+    hits = engine.evidence(job, kinds=("answer",), depth=20, scope=scope)
+    best: dict[int, Evidence] = {}
+    for e in hits:
+        if e.meta.reply_to == meta.turn_index:
+            best.setdefault(e.meta.turn_index, e)
+    return sorted(best.values(), key=lambda e: (-e.meta.parts, -len(e.node.node.text)))[:MAX_ANSWERS]
+
+
+def questions(engine: Engine, job: Ask) -> Answer:
+    """'What questions were asked?', 'Which questions did Yu Jian answer?': from the overviews."""
+    u, scope = job.understood, job.scope
+    lines, citations = [], []
+    for entry in engine.store.transcripts():
+        if (scope.transcripts and entry.id not in scope.transcripts) or not _in_range(entry.date, scope):
+            continue
+        transcript, outline = engine.overview_of(entry)
+        for line in outline.questions:
+            if u.speakers and not set(u.speakers) & set(line.answered_by + [line.asked_by]):
+                continue
+            cite = turn_citation(len(citations) + 1, transcript, transcript.turns[line.turn_index], line.question)
+            citations.append(cite)
+            outlet = None if line.outlet and line.outlet in line.asked_by else line.outlet
+            asker = ", ".join(filter(None, [line.asked_by, outlet]))
+            answered = f" Answered by {', '.join(line.answered_by)}." if line.answered_by else " No answer recorded."
+            at = f" at {clock(line.timestamp)}" if line.timestamp else ""
+            lines.append(f'{cite.n}. {asker}{at}: "{line.question}" [{cite.n}]{answered}')
+    if not lines:
+        who = f" {' or '.join(u.speakers)} answered" if u.speakers else ""
+        return Answer(question=u.question, answer=f"No questions{who} in the indexed transcripts.", refused=True)
+    head = f"{len(lines)} question{'s' if len(lines) > 1 else ''}:"
+    return Answer(question=u.question, answer="\n".join([head, *lines]), refused=False, citations=citations)
+
+
+def _in_range(date: str | None, scope) -> bool:
+    if not date:
+        return not (scope.date_from or scope.date_to)
+    return (not scope.date_from or date >= scope.date_from) and (not scope.date_to or date <= scope.date_to)
