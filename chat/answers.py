@@ -19,6 +19,7 @@ from ingest.sentences import sentences
 from .compose import attribution, chunk_citation, quote_answer
 from .contract import Answer
 from .formatting import long_date
+from .question import about_speech
 from .topic import Topic
 
 if TYPE_CHECKING:
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
     from .evidence import Evidence
 
 CONTENT_KINDS = ("answer", "remark", "moderator")
+COVER = 0.5  # the share of the topic's weight a chunk (or its question) must carry to address it
 MAX_SENTENCES = 3
 MAX_CHANGES = 5  # briefings quoted, in date order, for "how has X's position changed"
 MAX_MENTIONS = 25  # mentions quoted in full; the answer counts the rest
@@ -39,12 +41,17 @@ def said(engine: Engine, job: Ask) -> Answer:
         return Answer(question=u.question, answer=text, refused=True)
     kinds = ("question",) if engine.asks_mostly(u.speakers) else None
     figures = u.intent == "figure"
+    # "When will the Games be held?" wants a sentence that says when; "When did she mention them?",
+    # the time the quote was said, which every citation carries
+    times = u.intent == "when" and not about_speech(u.question)
     depth = 8 * (u.again + 1)
     evidence = engine.evidence(job, u.speakers, **({"kinds": kinds} if kinds else {}), figures=figures, depth=depth)
     if u.speakers and not job.topic.weights:
         chosen = _distinct(evidence)[u.again * 2 : u.again * 2 + 2]  # no topic: the speaker's most relevant words
     else:
-        addressed = [e for e in _distinct(evidence) if engine.addresses(e) and (e.figure or not figures)]
+        addressed = [
+            e for e in _distinct(evidence) if engine.addresses(e) and (e.figure or not figures) and (e.timed or not times)
+        ]
         chosen = _lead(addressed[u.again * MAX_SENTENCES :])
         if u.intent == "change":
             chosen = _by_date(addressed)
@@ -53,7 +60,7 @@ def said(engine: Engine, job: Ask) -> Answer:
     if engine.llm:
         return _generated(engine, u.question, chosen)
     text, citations = quote_answer(chosen)
-    return Answer(question=u.question, answer=_across(text, chosen), refused=False, citations=citations)
+    return Answer(question=u.question, answer=_across(engine, job, text), refused=False, citations=citations)
 
 
 def refuse(engine: Engine, job: Ask) -> Answer:
@@ -148,12 +155,22 @@ def _by_date(addressed: list[Evidence]) -> list[Evidence]:
     return sorted(kept, key=lambda e: (e.meta.date or "", e.meta.transcript_id))
 
 
-def _across(text: str, chosen: list[Evidence]) -> str:
-    """Say so when the quotes come from several briefings."""
-    dates = sorted({e.meta.date for e in chosen if e.meta.date})
-    if len({e.meta.transcript_id for e in chosen}) < 2 or len(dates) < 2:
+def _across(engine: Engine, job: Ask, text: str) -> str:
+    """When the question names no date and the topic's words come up in several transcripts (by the
+    speakers asked about, if any), the answer says in how many and over what dates."""
+    u, topic = job.understood, job.topic
+    if job.described or not topic.weights:
         return text
-    return f"From {len({e.meta.transcript_id for e in chosen})} transcripts, {long_date(dates[0])} to {long_date(dates[-1])}:\n\n{text}"
+    view = engine.store.view()
+    filters = replace(job.scope, speakers=tuple(u.speakers), kinds=() if u.speakers else CONTENT_KINDS)
+    rows = view.keyword.carrying(topic.weights, COVER, filters.mask(view.keyword.columns))
+    held = {view.keyword.columns["transcript_id"][r] for r in rows}
+    dates = sorted(e.date for e in engine.store.transcripts() if e.id in held and e.date)
+    if len(held) < 2 or not dates:
+        return text
+    who, verb = (" or ".join(u.speakers), "spoke") if u.speakers else ("The transcripts", "speak")
+    span = f"from {long_date(dates[0])} to {long_date(dates[-1])}"
+    return f"{who} {verb} of {topic.text} in {len(held)} transcripts, {span}; the most relevant quotes:\n\n{text}"
 
 
 def _generated(engine: Engine, question: str, chosen: list[Evidence]) -> Answer:

@@ -19,7 +19,7 @@ from index.retriever import HybridRetriever
 from index.store import Store
 
 from . import answers, listing
-from .answers import CONTENT_KINDS
+from .answers import CONTENT_KINDS, COVER
 from .contract import Answer
 from .evidence import Evidence, SentenceScorer
 from .names import Speaker, resolve_speakers
@@ -33,7 +33,6 @@ from .when import Event, TimeIndex
 # when it opens the reply to a question that carries the topic and whose cosine with it is THRESHOLD.
 THRESHOLD = 0.35
 STRONG = 0.55
-COVER = 0.5
 RETRIEVED = 8  # chunks retrieved per question; a follow-up asking for more reaches further
 
 
@@ -121,7 +120,7 @@ class Engine:
         today = self.today_date()
 
         def read(question: str, speakers: list[str]):
-            among = {tid for name in speakers for tid in spoken.get(name, ())} if speakers else None
+            among = {tid for name in speakers for tid in spoken.get(name, ())} or None
             scope = index.resolve(question, today, among)
             return list(scope.spans), (scope if scope.transcripts is not None else None)
 

@@ -30,6 +30,12 @@ INFO_WEIGHT = 0.05  # for saying something beyond the topic's own words
 OPENING = 3  # sentences at the start of a turn that open its reply
 _FIGURE = re.compile(r"\d|\b(?:hundred|thousand|million|billion|trillion|percent|half|third|quarter)\b", re.I)
 _WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+_TIME = re.compile(
+    r"\b(?:1[89]|20)\d\d\b|\b(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\b(?:next|this|last|coming) "
+    r"(?:year|month|week|spring|summer|autumn|fall|winter)\b|\b(?:today|tomorrow|yesterday|tonight)\b"
+    r"|\b\d{1,2}:\d\d\b|\bin (?:the )?(?:\d+|few|coming) (?:days|weeks|months|years)\b",
+)
 
 
 @dataclass
@@ -88,6 +94,11 @@ class Evidence:
     @property
     def figure(self) -> bool:
         return bool(_FIGURE.search(self.text))
+
+    @property
+    def timed(self) -> bool:
+        """Whether the sentence says when: a year, a month or day, a time of day, "next week"."""
+        return bool(_TIME.search(self.text))
 
 
 class SentenceScorer:

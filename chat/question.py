@@ -34,8 +34,9 @@ _FRAME = {
     "addressed", "explain", "explained", "respond", "responded", "answer", "answered", "ask", "asked",
     "reply", "replied", "note", "noted", "claim", "claimed", "think", "thought", "thinks", "announce",
     "announced", "state", "stated", "summarize", "summarise", "discussion", "remarks", "comments", "views",
-    "view", "position", "stance", "thoughts", "opinion", "question", "questions", "anything", "else",
+    "view", "position", "stance", "thoughts", "opinion", "anything", "else",
 }  # fmt: skip
+_EVENTS = {"briefing", "briefings", "gaggle", "gaggles", "conference", "conferences", "call", "calls", "remarks"}
 _SUBJECT = re.compile(
     r"\b(?:did|does|do|has|have|had)\s+(?P<who>[\w’'.-]+(?:\s+[\w’'.-]+){0,4}?)\s+"
     r"(?:say|said|talk|speak|mention|think|discuss|describe|tell|answer|ask|announce|claim)\b",
@@ -83,6 +84,12 @@ def read(question: str, registry: list[Speaker], previous: Understood | None, re
     """One question, given the reading of the one before it (None for the first)."""
     speakers, name_spans = resolve_speakers(question, registry)
     time_spans, scope = read_time(question, speakers) if read_time else ([], None)
+    if scope is not None and _inside(name_spans, time_spans):
+        # "the press conference with Governor Liang": a name in the event is a guest, not the one asked about
+        speakers, name_spans = resolve_speakers(_blank(question, time_spans), registry)
+    if scope is not None and not (speakers or about_speech(question)):
+        # "How much did trade grow last year?": a date that dates the topic, not a briefing
+        time_spans, scope = [], None
     taken = name_spans + time_spans
     topic = topic_of(question, taken)
     intent = next((name for name, pattern in _INTENTS if pattern.search(question)), "said")
@@ -103,11 +110,26 @@ def read(question: str, registry: list[Speaker], previous: Understood | None, re
     return Understood(question, intent, speakers, topic, borrowed, unknown, again, scope, taken)
 
 
+def about_speech(question: str) -> bool:
+    """Whether the question asks about something said: a verb or noun of saying, or a press event."""
+    words = {w.lower() for w in re.findall(r"[\w’']+", question)}
+    return bool(words & (_FRAME | _EVENTS))
+
+
+def _inside(names: list[tuple[int, int]], spans: list[tuple[int, int]]) -> bool:
+    return bool(names) and all(any(a <= x and y <= b for a, b in spans) for x, y in names)
+
+
+def _blank(question: str, spans: list[tuple[int, int]]) -> str:
+    """The question with the spans blanked out, every other character where it was."""
+    for start, end in spans:
+        question = question[:start] + " " * (end - start) + question[end:]
+    return question
+
+
 def topic_of(question: str, taken: list[tuple[int, int]]) -> str:
     """The question's words less the spans taken, the frame of reported speech and very common words."""
-    text = question
-    for start, end in sorted(taken, reverse=True):
-        text = text[:start] + " " + text[end:]
+    text = _blank(question, taken)
     kept = []
     for word in re.findall(r"[\w’'%.,$-]+", text):
         bare = word.strip(".,’'")

@@ -22,13 +22,14 @@ from index.keyword import KeywordIndex, terms
 # "Heilongjiang". Words from COMMONEST down to RARE go from barely counting to counting fully.
 COMMONEST, RARE = 6.5, 3.5
 _FLOOR = 0.05
+UNSEEN_SHARE = 0.25  # an unseen word weighing this much of the topic is why it can't be answered
 
 
 @dataclass(frozen=True)
 class Topic:
     text: str
     weights: dict[str, float]  # index term -> its share of the topic; the shares sum to 1
-    unseen: tuple[str, ...]  # the topic's words no indexed chunk holds
+    unseen: tuple[str, ...]  # the topic's words no indexed chunk holds, that weigh enough to matter
 
     def coverage(self, found: set[str]) -> float:
         """The share of the topic's weight that a text holding these index terms carries; a longer form
@@ -43,15 +44,14 @@ class Topic:
 
 def weigh(text: str, index: KeywordIndex) -> Topic:
     raw: dict[str, float] = {}
-    unseen: list[str] = []
+    words: dict[str, str] = {}
     for word in re.findall(r"[\w’'%$-]+", text):
         for term in terms(word):
-            df = index.doc_freq(term)
-            if df == 0 and word not in unseen:
-                unseen.append(word)
-            raw[term] = max(raw.get(term, 0.0), _general(word) * _in_index(df, index.size))
+            words.setdefault(term, word)
+            raw[term] = max(raw.get(term, 0.0), _general(word) * _in_index(index.doc_freq(term), index.size))
     total = sum(raw.values())
     weights = {t: w / total for t, w in raw.items()} if total else {}
+    unseen = [words[t] for t, w in weights.items() if w >= UNSEEN_SHARE and index.doc_freq(t) == 0]
     return Topic(text, weights, tuple(unseen))
 
 

@@ -90,6 +90,7 @@ class EvalSet:
     questions: list[Question]
     transcripts: dict[str, Transcript]  # id -> parsed transcript
     files: dict[str, Path]  # id -> file
+    listed: tuple[str, ...] = ()  # the files and folders the questions name, as written, sorted
 
 
 def set_path(name: str) -> Path:
@@ -153,7 +154,8 @@ def load_set(name: str) -> EvalSet:
         problems.append(f"{path}: no questions")
     if problems:
         raise SetError("\n".join(problems))
-    return EvalSet(path.stem, path, questions, transcripts, files)
+    listed = tuple(sorted({entry for line in path.read_text().splitlines() if line.strip() for entry in json.loads(line)["transcripts"]}))
+    return EvalSet(path.stem, path, questions, transcripts, files, listed)
 
 
 def _item(line: str) -> Item:

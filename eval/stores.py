@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 from index.embedder import Embedder
@@ -15,8 +16,11 @@ CACHE = ROOT / "eval" / "reports" / "stores"
 
 
 def set_store(eval_set: EvalSet, embedder: Embedder, folder: Path | None = None) -> Store:
-    """Ingest the set's transcripts (unchanged ones cost nothing) and drop any others left in the folder."""
-    folder = folder or CACHE / eval_set.name
+    """Ingest the set's transcripts (unchanged ones cost nothing) and drop any others left in the folder.
+
+    Sets over the same transcripts (a tuning set and its check set) share one cached store."""
+    listed = "\n".join(eval_set.listed)
+    folder = folder or CACHE / f"{eval_set.name.split('-')[-1]}-{hashlib.sha256(listed.encode()).hexdigest()[:8]}"
     store = Store(Settings(store=folder, refresh_seconds=0), embedder)
     for _ in store.ingest_stream((t.id, t) for t in eval_set.transcripts.values()):
         pass

@@ -21,9 +21,13 @@ class Exchanges:
         for row in np.flatnonzero(self.questions):
             self._asked[(tids[row], int(turns[row]))].append(int(row))
         answers: dict[tuple[str, int], list[int]] = defaultdict(list)
+        opened: set[tuple[str, int]] = set()
         for row in np.flatnonzero(kinds == "answer"):
-            answers[(tids[row], int(replies_to[row]))].append(int(row))
-        # question row -> the rows of the answer chunks that reply to its turn, in document order
+            # each reply's opening chunk: where an answer answers (its other chunks are found by their words)
+            if (tids[row], int(turns[row])) not in opened:
+                opened.add((tids[row], int(turns[row])))
+                answers[(tids[row], int(replies_to[row]))].append(int(row))
+        # question row -> the opening chunks of the turns that reply to its turn, in document order
         self._replies = {
             int(row): answers[(tids[row], int(turns[row]))]
             for row in np.flatnonzero(self.questions)
@@ -35,7 +39,8 @@ class Exchanges:
         return [row for turn in turns for row in self._asked.get(turn, ())]
 
     def replies(self, question_rows, keep: np.ndarray | None = None) -> list[tuple[int, int]]:
-        """(reply row, question row) for the given question rows, best question first; only rows `keep` allows."""
+        """(opening row of a reply, question row) for the given question rows, best question first;
+        only rows `keep` allows."""
         out: list[tuple[int, int]] = []
         seen: set[int] = set()
         for question in question_rows:

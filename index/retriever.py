@@ -15,9 +15,17 @@ from llama_index.core.retrievers import BaseRetriever
 from llama_index.core.schema import NodeWithScore, QueryBundle
 
 from .filters import Filters
+from .keyword import terms
 from .store import Store
 
 RRF_K = 60  # the usual constant of reciprocal rank fusion: damps the weight of the very first ranks
+# The exchange ranking follows only the few questions that match: in a press conference every answer
+# replies to some question, and following loose matches ranks replies above the opening statements
+# that hold most facts and figures. A question matches when it holds most of the query's weighted
+# words, or its cosine with the query is that of a paraphrase.
+QUESTIONS = 3
+QUESTION_SHARE = 0.5
+QUESTION_COSINE = 0.5
 
 
 class HybridRetriever(BaseRetriever):
@@ -92,10 +100,11 @@ class HybridRetriever(BaseRetriever):
         for ranking in (list(dense), [chunk_id for chunk_id, _ in keyword]):
             for rank, chunk_id in enumerate(ranking):
                 fused[chunk_id] = fused.get(chunk_id, 0.0) + 1.0 / (RRF_K + rank + 1)
-        questions = [view.rows[c] for c in sorted(fused, key=fused.get, reverse=True)]
+        ranked = [view.rows[c] for c in sorted(fused, key=fused.get, reverse=True)]
+        cosines = dict(zip(ranked, view.exact.cosines(embedding, ranked))) if ranked else {}
+        weights = query if isinstance(query, dict) else dict.fromkeys(terms(query), 1.0 / max(len(terms(query)), 1))
+        holding = set(view.keyword.carrying(weights, QUESTION_SHARE, asked).tolist())
+        questions = [q for q in ranked if q in holding or cosines[q] >= QUESTION_COSINE][:QUESTIONS]
         replies = exchanges.replies(questions, mask)[: self.candidates]
-        if not replies:
-            return {}
         turns = view.keyword.columns["turn_index"]
-        cosines = view.exact.cosines(embedding, [q for _, q in replies])
-        return {view.keyword.ids[row]: (int(turns[q]), float(c)) for (row, q), c in zip(replies, cosines)}
+        return {view.keyword.ids[row]: (int(turns[q]), float(cosines[q])) for row, q in replies}
