@@ -31,8 +31,11 @@ from .when import Event, TimeIndex
 # least THRESHOLD and its chunk, or the question its chunk replies to, carries at least COVER of the
 # topic's weight; when the cosine alone is at least STRONG (a paraphrase with no word in common); or
 # when it opens the reply to a question that carries the topic and whose cosine with it is THRESHOLD.
+# A topic word no indexed transcript uses is evidence against every answer: then the paraphrase must
+# be UNSEEN stronger still.
 THRESHOLD = 0.35
 STRONG = 0.55
+UNSEEN = 0.1
 RETRIEVED = 8  # chunks retrieved per question; a follow-up asking for more reaches further
 
 
@@ -178,7 +181,7 @@ class Engine:
         """The sentences of the chunks retrieved for the topic within the scope, best first."""
         scope = scope or job.scope
         filters = replace(scope, speakers=tuple(speakers), kinds=tuple(kinds))
-        text = job.topic.text or job.understood.question
+        text = job.topic.embedded or job.understood.question
         vector = self.store.embedder.embed_query(text)
         terms = job.topic.weights or None
         retriever = HybridRetriever(self.store, top_k=depth, filters=filters, terms=terms)
@@ -201,8 +204,8 @@ class Engine:
             texts.setdefault((node.metadata["transcript_id"], node.metadata["turn_index"]), []).append(node.text)
         return {cid: term_set(" ".join(texts.get(key, []))) for cid, key in wanted.items()}
 
-    def addresses(self, e: Evidence) -> bool:
-        if e.cosine >= self.strong:
+    def addresses(self, e: Evidence, topic: Topic) -> bool:
+        if e.cosine >= self.strong + (UNSEEN if topic.unseen else 0.0):
             return True
         if e.cosine >= self.threshold and e.coverage >= COVER:
             return True
