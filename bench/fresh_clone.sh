@@ -19,7 +19,8 @@ git clone -q "$SOURCE" "$DEST"
 cd "$DEST"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores"
 start=$(date +%s.%N)
-setsid make run > make-run.log 2>&1 &
+# Each line of make's output stamped with the seconds since the start: the steps' times come from it.
+setsid bash -c 'make run 2>&1 | while IFS= read -r line; do echo "${EPOCHREALTIME} $line"; done' > make-run.log &
 make_pid=$!
 trap 'kill -- -"$make_pid" 2>/dev/null || true' EXIT
 since() { echo "$(date +%s.%N) - $start" | bc; }
@@ -36,4 +37,7 @@ while [ -z "$answered" ]; do
 done
 printf 'install done %.0f s; server ready %.0f s; first answer %.0f s after `make run`\n' "$installed" "$ready" "$answered"
 echo "venv: $(du -sh .venv | cut -f1); load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
-grep -E "Warmed up|^added" make-run.log || true
+# The steps: each echoed command of make (and the server's lines) with the seconds it started at.
+grep -E "^[0-9.]+ (\.venv/bin/|test -x|Warmed up|Podium is ready)" make-run.log | while read -r at rest; do
+    printf '%6.0f s  %s\n' "$(echo "$at - $start" | bc)" "${rest:0:110}"
+done
