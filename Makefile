@@ -3,7 +3,10 @@
 # `make run`, or a `make run` after `make test`, installs nothing.
 VENV := .venv
 PY := $(VENV)/bin/python
-PIP := $(PY) -m pip install -q --prefer-binary
+# --no-compile: pip would byte-compile all 19,000 modules of the 2 GB (torch's, every transformers
+# model's); Python compiles the few thousand that run, once, on first import. 134 s instead of 390 s
+# to install here (bench/RESULTS.md).
+PIP := $(PY) -m pip install -q --prefer-binary --no-compile
 APP := $(VENV)/.installed-app
 TEST := $(VENV)/.installed-test
 LLM := $(VENV)/.installed-llm
