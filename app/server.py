@@ -45,10 +45,13 @@ def _login(token: str | None):
 def serve(host: str = "127.0.0.1", port: int = 7860, store: Path | None = None) -> None:
     import uvicorn
 
+    from .warmup import warm_up
     from .wiring import open_engine
 
     print("Loading the store and the embedding model…", flush=True)
-    app = build_app(open_engine(store))
+    engine = open_engine(store)
+    print(warm_up(engine), flush=True)
+    app = build_app(engine)
     server = uvicorn.Server(uvicorn.Config(app, host=host, port=port, log_level="warning"))
     threading.Thread(target=_announce, args=(server, host, port), daemon=True).start()
     server.run()

@@ -28,7 +28,11 @@ class Embedder:
     def model(self):
         """The llama-index embedding; loading takes seconds, so it waits for the first use."""
         from llama_index.embeddings.huggingface import HuggingFaceEmbedding
+        from transformers.utils import logging as transformers_logging
 
+        # Else every command that loads the model prints transformers' "Loading weights: 100%|…| 103/103"
+        # bar on stderr (it also turns off huggingface_hub's download bars: nothing downloads here).
+        transformers_logging.disable_progress_bar()
         return HuggingFaceEmbedding(
             model_name=model_location(self.name),
             device="cpu",

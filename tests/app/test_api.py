@@ -70,8 +70,8 @@ def test_token_required_when_configured(engine):
     assert client.get("/docs").status_code == 200  # the docs page itself is public
 
 
-def test_upload_list_speakers_and_delete(client, corpus):
-    path = corpus / "whitehouse_md/wh_2024-01-27_background_call_anon_official.md"
+def test_upload_list_speakers_and_delete(client, corpus_file):
+    path = corpus_file("whitehouse_md/wh_2024-01-27_background_call_anon_official.md")
     bad = ("notes.json", b'{"hello": "world"}', "application/json")
     response = client.post("/api/transcripts", files=[("files", (path.name, path.read_bytes(), "text/markdown")), ("files", bad)])
     assert response.status_code == 200

@@ -43,8 +43,8 @@ def test_show_readable(sample_path):
 
 
 @pytest.mark.parametrize("name", CORPUS_TRANSCRIPTS)
-def test_show_parses_every_corpus_transcript(corpus, name):
-    result = runner.invoke(app, ["show", str(corpus / name), "--json"])
+def test_show_parses_every_corpus_transcript(corpus_file, name):
+    result = runner.invoke(app, ["show", str(corpus_file(name)), "--json"])
     assert result.exit_code == 0, result.output
     turns = json.loads(result.stdout)["turns"]
     assert len(turns) > 10
@@ -59,8 +59,8 @@ def test_show_bad_file_exits_nonzero_with_one_line(tmp_path):
     assert result.stderr.strip() == f"error: {path}: file is empty"
 
 
-def test_format_override(corpus):
-    path = corpus / "fomc_nametag_txt/FOMCpresconf20220615.txt"
+def test_format_override(corpus_file):
+    path = corpus_file("fomc_nametag_txt/FOMCpresconf20220615.txt")
     result = runner.invoke(app, ["show", str(path), "--json", "--format", "script"])
     assert result.exit_code == 0
     assert json.loads(result.stdout)["format"] == "script"

@@ -14,27 +14,27 @@ PSAKI = "whitehouse_md/wh_2021-07-16_psaki.md"
 
 
 @pytest.fixture(scope="module")
-def engine(tmp_path_factory, embedder, sample_path, corpus):
+def engine(tmp_path_factory, embedder, sample_path, corpus_file):
     store = Store(Settings(store=tmp_path_factory.mktemp("check"), refresh_seconds=0), embedder)
-    for path in (sample_path, corpus / FOMC, corpus / PSAKI):
+    for path in (sample_path, corpus_file(FOMC), corpus_file(PSAKI)):
         store.ingest(parse_file(path))
     return Engine(store)
 
 
 @pytest.fixture(scope="module")
-def turns(sample_path, corpus):
-    return {p: parse_file(p).turns for p in (sample_path, corpus / FOMC, corpus / PSAKI)}
+def turns(sample_path, corpus_file):
+    return {p: parse_file(p).turns for p in (sample_path, corpus_file(FOMC), corpus_file(PSAKI))}
 
 
 def _sentence_of(turns, speaker, containing):
     return next(s for t in turns if t.speaker == speaker for s in sentences(t.text) if containing in s)
 
 
-def test_verbatim_quote_from_each_transcript(engine, turns, sample_path, corpus):
+def test_verbatim_quote_from_each_transcript(engine, turns, sample_path, corpus_file):
     cases = [
         (sample_path, "Chen Shaobo", "talent is the key"),
-        (corpus / FOMC, "Chair Powell", "strongly committed to bringing inflation back down"),
-        (corpus / PSAKI, "Ms. Psaki", "Supply Chain Disruption Task Force"),
+        (corpus_file(FOMC), "Chair Powell", "strongly committed to bringing inflation back down"),
+        (corpus_file(PSAKI), "Ms. Psaki", "Supply Chain Disruption Task Force"),
     ]
     for path, speaker, phrase in cases:
         quote = _sentence_of(turns[path], speaker, phrase)

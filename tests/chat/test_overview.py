@@ -24,8 +24,8 @@ def test_overview_with_media_offsets(fixtures):
     assert view.questions and view.questions[0].answered_by
 
 
-def test_overview_of_a_white_house_briefing(corpus):
-    view = overview(parse_file(corpus / "whitehouse_md/wh_2023-12-04_jean-pierre_sullivan.md"))
+def test_overview_of_a_white_house_briefing(corpus_file):
+    view = overview(parse_file(corpus_file("whitehouse_md/wh_2023-12-04_jean-pierre_sullivan.md")))
     assert len(view.questions) == 68
     answerers = {name for q in view.questions for name in q.answered_by}
     assert {"Ms. Jean-Pierre", "Mr. Sullivan"} <= answerers

@@ -22,11 +22,11 @@ def sample_registry(sample_path):
 
 
 @pytest.fixture(scope="module")
-def wide_registry(sample_path, corpus):
+def wide_registry(sample_path, corpus_file):
     return _registry(
         parse_file(sample_path),
-        parse_file(corpus / "fomc_pdf/FOMCpresconf20220615.pdf"),
-        parse_file(corpus / "whitehouse_html/wh_2020-03-16_covid_task_force.html"),
+        parse_file(corpus_file("fomc_pdf/FOMCpresconf20220615.pdf")),
+        parse_file(corpus_file("whitehouse_html/wh_2020-03-16_covid_task_force.html")),
     )
 
 

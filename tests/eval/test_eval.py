@@ -28,6 +28,7 @@ def test_sample_set_meets_the_thresholds(tmp_path, embedder):
     assert below([result], thresholds) == []
 
 
+@pytest.mark.usefixtures("corpus")  # the corpus and QMSum sets point into the shared corpus
 def test_committed_sets_are_valid_and_cover_the_brief():
     hand = load_set("sample").questions + load_set("corpus").questions
     tags = [t for q in hand for t in q.tags]

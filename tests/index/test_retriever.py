@@ -57,9 +57,9 @@ def settings(request, tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def loaded(settings, embedder, sample_path, corpus):
+def loaded(settings, embedder, sample_path, corpus_file):
     store = Store(settings, embedder)
-    for path in (sample_path, corpus / "fomc_pdf/FOMCpresconf20220615.pdf"):
+    for path in (sample_path, corpus_file("fomc_pdf/FOMCpresconf20220615.pdf")):
         store.ingest(parse_file(path))
     return store
 

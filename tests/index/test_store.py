@@ -48,11 +48,11 @@ def test_corrected_file_replaces_and_reembeds_only_changed_text(store, sample_pa
     assert any("decisive key" in d for d in docs) and not any("talent is the key." in d for d in docs)
 
 
-def test_ingest_stream_embeds_a_group_at_once_and_commits_each_file(store, sample_path, corpus, tmp_path):
+def test_ingest_stream_embeds_a_group_at_once_and_commits_each_file(store, sample_path, corpus_file, tmp_path):
     """Files share an embedding call; a corrected copy in the same call still replaces the original."""
     corrected = tmp_path / "corrected.txt"
     corrected.write_text(sample_path.read_text().replace("talent is the key.", "talent is the decisive key.", 1))
-    briefing = sorted((corpus / "whitehouse_md").glob("*.md"))[0]
+    briefing = sorted(corpus_file("whitehouse_md").glob("*.md"))[0]
     results = [r for _, r in store.ingest_stream(parse_files([sample_path, briefing, corrected]))]
     assert [r.status for r in results] == ["added", "added", "updated"]
     assert results[2].replaced_source == str(sample_path) and results[2].embedded == 1

@@ -45,8 +45,8 @@ def pdf_source(data: bytes) -> Source:
 
 
 @pytest.fixture(scope="module")
-def fomc(corpus):
-    return parse_file(corpus / FOMC)  # pypdf takes a second or two; read it once
+def fomc(corpus_file):
+    return parse_file(corpus_file(FOMC))  # pypdf takes a second or two; read it once
 
 
 def csv_speakers(corpus: Path) -> list[str]:
@@ -144,8 +144,8 @@ def test_unreadable_pdfs(data, reason):
     assert reason in err.value.reason
 
 
-def test_truncated_fomc_pdf(corpus, tmp_path):
+def test_truncated_fomc_pdf(corpus_file, tmp_path):
     path = tmp_path / "cut.pdf"
-    path.write_bytes((corpus / FOMC).read_bytes()[:4000])
+    path.write_bytes(corpus_file(FOMC).read_bytes()[:4000])
     with pytest.raises(IngestError):
         parse_file(path)

@@ -13,8 +13,8 @@ from ingest.reading import Source
 MD = "whitehouse_md"
 
 
-def md(corpus: Path, name: str):
-    return parse_file(corpus / MD / name)
+def md(corpus_file, name: str):
+    return parse_file(corpus_file(f"{MD}/{name}"))
 
 
 def script(tmp_path: Path, text: str, name: str = "t.txt"):
@@ -41,8 +41,8 @@ def script(tmp_path: Path, text: str, name: str = "t.txt"):
         ),
     ],
 )
-def test_markdown_briefings(corpus, name, turns, questions, speakers, start, end):
-    t = md(corpus, name)
+def test_markdown_briefings(corpus_file, name, turns, questions, speakers, start, end):
+    t = md(corpus_file, name)
     assert t.format == "script"
     assert (len(t.turns), set(t.speakers())) == (turns, speakers)
     assert sum(turn.kind == "question" for turn in t.turns) == questions
@@ -52,54 +52,54 @@ def test_markdown_briefings(corpus, name, turns, questions, speakers, start, end
     assert t.warnings == []
 
 
-def test_answers_reply_to_the_question_before(corpus):
-    t = md(corpus, "wh_2021-07-16_psaki.md")
+def test_answers_reply_to_the_question_before(corpus_file):
+    t = md(corpus_file, "wh_2021-07-16_psaki.md")
     for turn in t.turns[1:]:
         if turn.speaker == "Ms. Psaki":
             assert turn.kind == "answer"
             assert t.turns[turn.reply_to].kind == "question" and turn.reply_to == turn.index - 1
 
 
-def test_front_matter_gives_title_and_date(corpus):
-    t = md(corpus, "wh_2021-07-16_psaki.md")
+def test_front_matter_gives_title_and_date(corpus_file):
+    t = md(corpus_file, "wh_2021-07-16_psaki.md")
     assert (t.title, t.date) == ("Press Briefing by Press Secretary Jen Psaki, July 16, 2021", "2021-07-16")
     assert t.id.startswith("2021-07-16-press-briefing")
     assert "Brady" not in t.turns[0].text  # the location line is preamble
     assert t.turns[0].text == "Hi, everyone."
 
 
-def test_quickly_is_prose_not_a_question(corpus):
-    t = md(corpus, "wh_2024-01-27_background_call_anon_official.md")
+def test_quickly_is_prose_not_a_question(corpus_file):
+    t = md(corpus_file, "wh_2024-01-27_background_call_anon_official.md")
     assert not any(turn.text.startswith("Quickly") for turn in t.turns if turn.kind == "question")
     assert "\n\nQuickly, to go over ground rules" in t.turns[0].text
     assert t.turns[0].kind == "moderator"
 
 
-def test_qatar_at_a_line_start_stays_in_its_paragraph(corpus):
-    t = md(corpus, "wh_2023-12-04_jean-pierre_sullivan.md")
+def test_qatar_at_a_line_start_stays_in_its_paragraph(corpus_file):
+    t = md(corpus_file, "wh_2023-12-04_jean-pierre_sullivan.md")
     assert any(x.text.startswith("There are still intensive discussions among us, Israel, Qatar, and Egypt")
                for x in t.turns if x.speaker == "Mr. Sullivan")
 
 
-def test_markdown_escapes_tags_and_wrapping(corpus):
-    t = md(corpus, "wh_2024-01-27_background_call_anon_official.md")
+def test_markdown_escapes_tags_and_wrapping(corpus_file):
+    t = md(corpus_file, "wh_2024-01-27_background_call_anon_official.md")
     text = t.turns[0].text
     assert "joining us on today’s call is [senior administration official]. And with that" in text
     assert "\\" not in "".join(x.text for x in t.turns)
-    jp = "".join(x.text for x in md(corpus, "wh_2023-12-04_jean-pierre_sullivan.md").turns)
+    jp = "".join(x.text for x in md(corpus_file, "wh_2023-12-04_jean-pierre_sullivan.md").turns)
     assert "guns violence made" in jp and "<s>" not in jp
 
 
-def test_stage_notes(corpus):
-    psaki = md(corpus, "wh_2021-07-16_psaki.md").turns
+def test_stage_notes(corpus_file):
+    psaki = md(corpus_file, "wh_2021-07-16_psaki.md").turns
     assert "Now is the moment. (Laughter.)" in psaki[188].text  # inline: kept verbatim
     assert [x.text for x in psaki if x.text == "(Laughs.)"] == ["(Laughs.)"]  # the whole turn: kept
-    kirby = md(corpus, "wh_2024-07-29_kirby_gaggle_teleconf.md").turns
+    kirby = md(corpus_file, "wh_2024-07-29_kirby_gaggle_teleconf.md").turns
     assert any("just shut up about it. (Laughter.)" in x.text for x in kirby)
 
 
-def test_paragraphs_kept(corpus):
-    t = md(corpus, "wh_2024-07-29_kirby_gaggle_teleconf.md")
+def test_paragraphs_kept(corpus_file):
+    t = md(corpus_file, "wh_2024-07-29_kirby_gaggle_teleconf.md")
     first = t.turns[1]
     assert first.speaker == "Mr. Kirby"
     assert first.text.startswith("Thank you, Sean. And just because payback is payback, Happy Birthday")
@@ -165,11 +165,11 @@ def test_front_matter_with_a_bad_date_is_no_crash(tmp_path):
     assert (t.title, t.date, t.turns[0].text) == ("A briefing", None, "hi")
 
 
-def test_speaker_label_counts_match_the_source(corpus):
-    text = (corpus / MD / "wh_2024-07-29_kirby_gaggle_teleconf.md").read_text(encoding="utf-8")
+def test_speaker_label_counts_match_the_source(corpus_file):
+    text = corpus_file(f"{MD}/wh_2024-07-29_kirby_gaggle_teleconf.md").read_text(encoding="utf-8")
     labels = ("MR. KIRBY:", "MODERATOR:")
     printed = Counter(line.split(":")[0] for line in text.split("\n") if line.startswith(labels))
-    t = md(corpus, "wh_2024-07-29_kirby_gaggle_teleconf.md")
+    t = md(corpus_file, "wh_2024-07-29_kirby_gaggle_teleconf.md")
     labels = Counter(x.label.rstrip(":") for x in t.turns if x.speaker != "Reporter")
     assert labels == printed
 

@@ -66,8 +66,8 @@ def test_citation_opens_the_transcript_at_its_turn(ui: Page):
     expect(ui.locator("#podium-turn-10 .pod-turn-head")).to_be_in_viewport()
 
 
-def test_upload_a_transcript_then_ask_about_it(ui: Page, corpus):
-    upload(ui, corpus / WH_FILE)
+def test_upload_a_transcript_then_ask_about_it(ui: Page, corpus_file):
+    upload(ui, corpus_file(WH_FILE))
     result = ui.locator("#pod-upload-results .pod-up-ok")
     expect(result).to_contain_text("wh_2024-01-27_background_call_anon_official.md")
     expect(result).to_contain_text("20 turns")
@@ -151,7 +151,7 @@ def test_every_event_runs_concurrently_and_the_ui_token_guards_the_page():
     assert client.get("/config").status_code == 200
 
 
-def test_timeline_reads_stamps_as_entry_ends_offsets_and_word_counts(sample_path, fixtures, corpus):
+def test_timeline_reads_stamps_as_entry_ends_offsets_and_word_counts(sample_path, fixtures, corpus_file):
     from app.web.timeline import spans, timeline_svg
     from ingest import parse_file
 
@@ -166,7 +166,7 @@ def test_timeline_reads_stamps_as_entry_ends_offsets_and_word_counts(sample_path
     untimed = sample.model_copy(update={"turns": [t.model_copy(update={"timestamp": None}) for t in sample.turns]})
     found, unit = spans(untimed)
     assert unit == "words" and found[-1].end == sum(len(t.text.split()) for t in sample.turns)
-    found, unit = spans(parse_file(corpus / WH_FILE))  # printed "10:31 A.M. EST" to "10:49 A.M. EST"
+    found, unit = spans(parse_file(corpus_file(WH_FILE)))  # printed "10:31 A.M. EST" to "10:49 A.M. EST"
     assert unit == "estimated" and (found[0].start, found[-1].end) == (10 * 3600 + 31 * 60, 10 * 3600 + 49 * 60)
     svg = timeline_svg(sample, {7})
     assert svg.count('class="tl-bar kind-') == 11 + 4 and "tl-cited" in svg  # 11 turns and 4 legend keys
