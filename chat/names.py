@@ -25,6 +25,7 @@ TITLES = {
 GENERIC = {"reporter", "correspondent", "journalist", "news", "agency", "senior", "official", "of", "and"}
 _WORD = re.compile(r"[\w’'-]+")
 _FUZZY_CUTOFF = 86  # rapidfuzz partial ratio: "Chen Shaobu" for "Chen Shaobo" scores 91
+_NEAR = 80  # rapidfuzz ratio of two spellings of one word: "shaobu"/"shaobo" 83, "adviser"/"advisor" 86
 
 
 @dataclass
@@ -47,6 +48,7 @@ class Words:
     """A question cut into lower-case words once: their texts, spans, and where each word stands."""
 
     text: str
+    original: str
     words: tuple[str, ...]
     spans: tuple[tuple[int, int], ...]
     at: dict[str, list[int]]
@@ -59,7 +61,7 @@ class Words:
         at: dict[str, list[int]] = {}
         for i, (word, _) in enumerate(found):
             at.setdefault(word, []).append(i)
-        return cls(lowered, tuple(w for w, _ in found), tuple(s for _, s in found), at)
+        return cls(lowered, question, tuple(w for w, _ in found), tuple(s for _, s in found), at)
 
 
 def resolve_speakers(question: str, registry: list[Speaker]) -> tuple[list[str], list[tuple[int, int]]]:
@@ -84,9 +86,11 @@ def match(words: Words, speaker: Speaker) -> tuple[float, list[tuple[int, int]]]
     full = " ".join(name_tokens)
     role_score, role_spans = _role_match(words, role_heads(speaker.role) + _name_titles(name_tokens))
     score, spans = 0.0, []
-    if len(name_tokens) > 1 and (span := _phrase(words.text, full)):
+    if len(name_tokens) > 1 and distinctive and (span := _phrase(words.text, full)):
         score, spans = 100.0, [span]
-    elif len(full) >= 8 and (alignment := fuzz.partial_ratio_alignment(full, words.text, score_cutoff=_FUZZY_CUTOFF)):
+    elif len(full) >= 8 and _each_near(words, distinctive) and (
+        alignment := fuzz.partial_ratio_alignment(full, words.text, score_cutoff=_FUZZY_CUTOFF)
+    ):
         score, spans = 90.0, [(alignment.dest_start, alignment.dest_end)]
     else:
         score, spans = _token_match(words, distinctive)
@@ -97,26 +101,55 @@ def match(words: Words, speaker: Speaker) -> tuple[float, list[tuple[int, int]]]
     return score, spans
 
 
+def _each_near(words: Words, tokens: list[str]) -> bool:
+    """Every name word is spelt nearly so in the question: a misspelt name ("Chen Shaobu"), not a
+    name that only shares a phrase with it ("White House Aide" in "the White House would like")."""
+    return bool(tokens) and all(
+        t in words.at or any(fuzz.ratio(t, w) >= _NEAR for w in words.at if abs(len(w) - len(t)) <= 2) for t in tokens
+    )
+
+
 def _token_match(words: Words, tokens: list[str]) -> tuple[float, list[tuple[int, int]]]:
-    """Single name words: long ones alone ("Xinhua", "Psaki"), short ones only after a title ("Governor Yu")."""
+    """Single name words: long ones alone ("Xinhua", "Psaki"), short ones only after a title ("Governor
+    Yu"). A capitalised word just before the surname is the given name the registry may not know
+    ("Janet Yellen" for "Chair Yellen"): it belongs to the name, not to the topic."""
     spans = []
     for token in tokens:
         for i in words.at.get(token, ()):
-            titled = i > 0 and words.words[i - 1].rstrip(".") in TITLES | HONORIFICS
+            before = i > 0 and words.words[i - 1].rstrip(".")
+            titled = before in TITLES | HONORIFICS
+            given = before and not titled and _capitalised(words, i - 1) and i - 1 > 0
             if len(token) >= 4 or titled:
-                start = words.spans[i - 1][0] if titled else words.spans[i][0]
+                start = words.spans[i - 1][0] if titled or given else words.spans[i][0]
                 spans.append((start, words.spans[i][1]))
     matched = len({words.text[a:b] for a, b in spans})
     return (70.0 + 5 * matched if spans else 0.0), spans
 
 
+def _capitalised(words: Words, i: int) -> bool:
+    """Whether word i is written with a capital in the question (the question's first word always is)."""
+    start, _ = words.spans[i]
+    return words.original[start].isupper()
+
+
 def _role_match(words: Words, heads: list[str]) -> tuple[float, list[tuple[int, int]]]:
-    """A title named in the question ("the executive vice governor"); longer titles are more specific."""
+    """A title named in the question ("the executive vice governor", "the national security adviser"
+    for an Advisor); longer titles are more specific."""
     best, spans = 0.0, []
     for head in heads:
-        if (span := _phrase(words.text, head)) and 70.0 + len(head) / 4 > best:
+        if (span := _words_near(words, head)) and 70.0 + len(head) / 4 > best:
             best, spans = 70.0 + len(head) / 4, [span]
     return best, spans
+
+
+def _words_near(words: Words, phrase: str) -> tuple[int, int] | None:
+    """Where the question has the phrase's words in order, each spelt nearly so."""
+    wanted = _WORD.findall(phrase)
+    n = len(wanted)
+    for i in range(len(words.words) - n + 1):
+        if all(w == t or (len(t) > 3 and fuzz.ratio(w, t) >= _NEAR) for w, t in zip(words.words[i : i + n], wanted)):
+            return words.spans[i][0], words.spans[i + n - 1][1]
+    return None
 
 
 def role_heads(role: str | None) -> list[str]:

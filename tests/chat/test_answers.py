@@ -14,9 +14,9 @@ FOMC = "fomc_pdf/FOMCpresconf20220615.pdf"
 
 
 @pytest.fixture(scope="module")
-def engine(tmp_path_factory, embedder, sample_path, corpus):
+def engine(tmp_path_factory, embedder, sample_path, corpus_file):
     store = Store(Settings(store=tmp_path_factory.mktemp("answers"), refresh_seconds=0), embedder)
-    for path in (sample_path, corpus / FOMC):
+    for path in (sample_path, corpus_file(FOMC)):
         store.ingest(parse_file(path))
     return Engine(store)
 
