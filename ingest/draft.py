@@ -30,6 +30,7 @@ class Draft:
     source_url: str | None = None  # where the publisher put the transcript (front matter, canonical link)
     # Keep empty turns: the format's turn positions are referenced elsewhere (QMSum's gold spans).
     fixed_positions: bool = False
+    preamble: list[str] = field(default_factory=list)  # paragraphs before the first turn (place, date, notes)
 
 
 UNKNOWN_SPEAKER = "Unknown speaker"
