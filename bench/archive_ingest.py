@@ -9,7 +9,8 @@ Phases, each in its own process so that a phase's peak RSS is its own:
   ingest  the real command, `podium ingest FOLDER...` as a user types it, into an empty store (wall
           clock of the whole process, model loading included); then the store's transcript and chunk
           counts and its size on disk.
-The encode phase runs before and after the ingest (the machine is shared: the two bracket the noise).
+The encode phase runs before and after the ingest (the machine is shared: the two bracket the noise;
+--once skips the second).
 It prints one RESULT line of JSON per phase and a Markdown row for bench/RESULTS.md.
 """
 
@@ -110,6 +111,7 @@ def main() -> None:
     parser.add_argument("--phase", choices=["encode", "ingest"])
     parser.add_argument("--store", type=Path)
     parser.add_argument("--keep", type=Path, help="leave the ingested store here")
+    parser.add_argument("--once", action="store_true", help="one raw encode, before the ingest (half the time)")
     args = parser.parse_args()
     if args.phase == "encode":
         print("RESULT " + json.dumps(phase_encode(args.folders)))
@@ -126,7 +128,7 @@ def main() -> None:
         load.append(os.getloadavg())
         ing = _child("ingest", "--folders", *folders, "--store", str(store))
         load.append(os.getloadavg())
-        after = _child("encode", "--folders", *folders)
+        after = before if args.once else _child("encode", "--folders", *folders)
         load.append(os.getloadavg())
     finally:
         shutil.rmtree(work, ignore_errors=True)
