@@ -53,7 +53,11 @@ def main() -> None:
     transcripts = {t.id: t for _, t in parse_files(files) if isinstance(t, Transcript)}
     with tempfile.TemporaryDirectory(prefix="podium-registry-") as work:
         store = Store(Settings(store=Path(work), refresh_seconds=3600))
-        old = store.collection._client.get_or_create_collection("old-layout", embedding_function=None)
+        import chromadb
+        from chromadb.config import Settings as ChromaSettings
+
+        client = chromadb.PersistentClient(path=f"{work}/old", settings=ChromaSettings(anonymized_telemetry=False))
+        old = client.get_or_create_collection("old-layout", embedding_function=None)
         for t in transcripts.values():
             chunk_ids = [f"{t.id}:{turn.index}:0@{'0' * 12}" for turn in t.turns]  # one chunk per turn
             store.catalog.commit(t, chunk_ids)

@@ -19,6 +19,8 @@ import json
 from pydantic import BaseModel
 
 from ingest import Transcript
+from ingest.people import split_label
+from ingest.speakers import REPORTER_SPEAKER
 
 # Chroma wants a vector with every record; a record here is found by id, never by similarity.
 _PLACEHOLDER = [1.0]
@@ -149,3 +151,46 @@ class Catalog:
 
 def _nulls(meta: dict) -> dict:
     return {k: (None if v == "" and k == "date" else v) for k, v in meta.items()}
+
+
+def known_people(speakers: dict[str, list[SpeakerEntry]]) -> dict[str, SpeakerEntry]:
+    """Printed label -> the one person the archive names under it ("MS. DALTON:" -> Olivia Dalton).
+
+    A briefing may print `MS. DALTON:` without saying who she is; the transcripts whose titles or
+    introductions do say so name one person under that label. A label that names two people in the
+    archive (`THE PRESIDENT:`: Biden in 2023, Trump in 2020) names nobody here.
+    """
+    people: dict[str, dict[str, SpeakerEntry]] = {}
+    for entries in speakers.values():
+        for entry in entries:
+            if split_label(entry.name) is None and entry.name != REPORTER_SPEAKER:  # a full name
+                for label in entry.labels:
+                    people.setdefault(label, {})[entry.name] = entry
+    return {label: next(iter(named.values())) for label, named in people.items() if len(named) == 1}
+
+
+def with_known_people(transcript: Transcript, people: dict[str, SpeakerEntry]) -> Transcript:
+    """The transcript with each label-form speaker that the archive names uniquely renamed to that person."""
+    renames: dict[str, SpeakerEntry] = {}
+    labels: dict[str, str] = {}
+    for turn in transcript.turns:
+        person = people.get(turn.label)
+        if person and turn.kind != "question" and split_label(turn.speaker) is not None:
+            renames.setdefault(turn.speaker, person)
+            labels.setdefault(turn.speaker, turn.label)
+    # every label of a renamed speaker must agree: "Ms. Young" under two labels naming two people stays
+    for turn in transcript.turns:
+        if turn.speaker in renames and (people.get(turn.label) or renames[turn.speaker]).name != renames[turn.speaker].name:
+            renames.pop(turn.speaker)
+    if not renames:
+        return transcript
+    turns = [
+        turn.model_copy(update={"speaker": renames[turn.speaker].name, "role": turn.role or renames[turn.speaker].role})
+        if turn.speaker in renames else turn
+        for turn in transcript.turns
+    ]  # fmt: skip
+    notes = [
+        f"speaker {old!r} read as {person.name!r}, whom other transcripts name under the label {labels[old]!r}"
+        for old, person in renames.items()
+    ]
+    return transcript.model_copy(update={"turns": turns, "warnings": transcript.warnings + notes})

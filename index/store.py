@@ -26,7 +26,9 @@ from typing import TypeVar
 
 from ingest import Transcript
 
-from .catalog import Catalog, SpeakerEntry, TranscriptEntry, content_key
+from ingest.people import split_label
+
+from .catalog import Catalog, SpeakerEntry, TranscriptEntry, content_key, known_people, with_known_people
 from .chunks import chunk_transcript
 from .embedder import Embedder
 from .exact import ExactIndex
@@ -110,7 +112,8 @@ class Store:
         """
         if len({t.id for t in transcripts} | {content_key(t) for t in transcripts}) < 2 * len(transcripts):
             raise ValueError("ingest_many: a transcript id or content appears twice; ingest them one after the other")
-        plans = [self._plan(t) for t in transcripts]
+        people = known_people(self.catalog.speakers())
+        plans = [self._plan(with_known_people(t, people)) for t in transcripts]
         self._embed([p for p in plans if p.fresh is not None])
         return [self._commit(p) for p in plans]
 
@@ -140,6 +143,22 @@ class Store:
             group[item.id] = (key, item)
             contents.add(content)
         yield from flush()
+        for result in self._name_known_people():
+            yield Path(result.transcript.source), result
+
+    def _name_known_people(self) -> list[IngestResult]:
+        """Stored transcripts whose label-only speakers ("Ms. Dalton") the archive now names: re-committed
+        under the name (no re-embedding: the words are the same), whatever order the files came in."""
+        speakers = self.catalog.speakers()
+        people = known_people(speakers)
+        todo = []
+        for transcript_id, entries in speakers.items():
+            if any(split_label(e.name) is not None and any(label in people for label in e.labels) for e in entries):
+                stored = self.catalog.transcript(transcript_id)
+                renamed = with_known_people(stored, people) if stored else stored
+                if renamed is not stored:
+                    todo.append(renamed)
+        return self.ingest_many(todo) if todo else []
 
     def _plan(self, transcript: Transcript) -> _Plan:
         nodes = chunk_transcript(

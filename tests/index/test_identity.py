@@ -82,3 +82,34 @@ def test_interpreted_spans_reach_the_chunks(corpus, embedder):
             for a, b in turn.interpreted if a < m.char_start + len(node.text) and m.char_start < b
         ]
     assert not any(chunk_meta(n).interpreted for n in nodes if chunk_meta(n).speaker == "Kamala Harris")
+
+
+THURMONT = "2023-08-18-press-gaggle-by-national-security-advisor-jake-sullivan-thurmont-md.md"  # MS. JEAN-PIERRE:, unnamed
+PHILADELPHIA = "2023-02-03-press-gaggle-by-press-secretary-karine-jean-pierre-en-route-philadelphia-pa-2.md"
+
+
+def test_a_label_the_archive_names_once_is_that_person(corpus):
+    from index.catalog import known_people, speaker_registry, with_known_people
+
+    folder = corpus / "whitehouse_2023"
+    thurmont, named = parse_file(folder / THURMONT), parse_file(folder / PHILADELPHIA)
+    assert {x.speaker for x in thurmont.turns if x.label == "MS. JEAN-PIERRE:"} == {"Ms. Jean-Pierre"}
+    trump = parse_file(corpus / "whitehouse_html/wh_2020-03-16_covid_task_force.html")
+    biden = parse_file(corpus / "whitehouse_press_conferences/2023-05-21-remarks-by-president-biden-in-a-press-conference.md")
+    people = known_people({t.id: speaker_registry(t) for t in (named, trump, biden)})
+    assert people["MS. JEAN-PIERRE:"].name == "Karine Jean-Pierre"
+    assert "THE PRESIDENT:" not in people  # Trump in one, Biden in the other: names nobody
+    renamed = with_known_people(thurmont, people)
+    assert {(x.speaker, x.role) for x in renamed.turns if x.label == "MS. JEAN-PIERRE:"} == {("Karine Jean-Pierre", "Press Secretary")}
+    assert any("'Ms. Jean-Pierre' read as 'Karine Jean-Pierre'" in w for w in renamed.warnings)
+    assert with_known_people(named, people) is named  # nothing to rename
+
+
+def test_the_store_names_a_label_whichever_file_comes_first(store, corpus):
+    folder = corpus / "whitehouse_2023"
+    results = [r for _, r in store.ingest_stream(parse_files([folder / THURMONT, folder / PHILADELPHIA]))]
+    assert [r.status for r in results[:2]] == ["added", "added"]
+    assert results[2].status == "updated" and results[2].embedded == 0  # Thurmont again, under the name
+    stored = next(e for e in store.transcripts() if e.source.endswith(THURMONT))
+    names = {s.name for s in store.speakers()[stored.id]}
+    assert "Karine Jean-Pierre" in names and "Ms. Jean-Pierre" not in names
