@@ -42,6 +42,8 @@ def ingest_summary(result) -> str:
         line += f"; not stored again: the same words, posted earlier, are stored from {kept} ({result.kept_id})"
     elif result.status == "unchanged" and kept:
         line += f"; the same transcript is stored from {kept}"
+    elif reason == "named":
+        line += "; speakers now named from the archive (see the warnings)"
     elif result.replaced_source and reason == "corrected":
         line += f"; a corrected version: replaces the original from {result.replaced_source}"
     elif result.replaced_source and reason == "reposted":

@@ -50,7 +50,9 @@ class IngestResult:
     replaced_source: str | None = None  # the file a replaced transcript came from, if another
     kept_source: str | None = None  # unchanged or superseded: the file of the transcript that stays
     kept_id: str | None = None
-    reason: str | None = None  # "corrected" (a corrected version in or kept), "reposted" (same words, other date)
+    # "corrected" (a corrected version in or kept), "reposted" (same words, other date), "named" (a stored
+    # transcript re-committed because the archive now names a speaker of it: not a file of this ingest)
+    reason: str | None = None
 
 
 @dataclass
@@ -158,7 +160,10 @@ class Store:
                 renamed = with_known_people(stored, people) if stored else stored
                 if renamed is not stored:
                     todo.append(renamed)
-        return self.ingest_many(todo) if todo else []
+        results = self.ingest_many(todo) if todo else []
+        for result in results:
+            result.reason = "named"
+        return results
 
     def _plan(self, transcript: Transcript) -> _Plan:
         nodes = chunk_transcript(

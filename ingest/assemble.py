@@ -81,7 +81,8 @@ def _merge_aliases(names: list[str], warnings: list[str]) -> list[str]:
         for common in by_frequency[:i]:
             if common in alias or counts[rare] * 3 > counts[common]:
                 continue
-            allowed = 1 if len(common) < 10 else 2
+            # a letter dropped, doubled or swapped; long labels a few ("Senior Administrive Official")
+            allowed = 1 if len(common) < 10 else 2 if len(common) < 24 else 4
             if Levenshtein.distance(rare.lower(), common.lower()) <= allowed:
                 alias[rare] = common
                 warnings.append(f"speaker label {rare!r} read as {common!r}")

@@ -91,7 +91,6 @@ def _role_alone(label: _Label, title: str) -> Person | None:
 def _by_surname(label: _Label, sources: list[list[str]]) -> Person | None:
     votes: dict[str, int] = {}
     roles: dict[str, tuple[int, str]] = {}
-    forms: dict[str, str] = {}
     for weight, texts in zip(_WEIGHTS, sources):
         for text in texts:
             for given, surname, role, after in _mentions(text, label.surname):
@@ -99,7 +98,6 @@ def _by_surname(label: _Label, sources: list[list[str]]) -> Person | None:
                     continue
                 full = f"{surname} {given}" if after else f"{given} {surname}"
                 votes[full] = votes.get(full, 0) + weight
-                forms[full] = full
                 if role and weight > roles.get(full, (0, ""))[0]:
                     roles[full] = (weight, role)
     if not votes:
@@ -108,7 +106,7 @@ def _by_surname(label: _Label, sources: list[list[str]]) -> Person | None:
     if len(ranked) > 1 and votes[ranked[0]] == votes[ranked[1]]:
         return None  # two people of that surname, equally well attested: the label stays as printed
     best = ranked[0]
-    return Person(forms[best], roles.get(best, (0, None))[1])
+    return Person(best, roles.get(best, (0, None))[1])
 
 
 def _mentions(text: str, surname: str):

@@ -241,3 +241,9 @@ def test_spans_of_plain_text():
     text = "Okay. (Speaks French.) (As interpreted.) Bonjour means hello. (Speaks English.) Thanks."
     assert [text[a:b] for a, b in interpreted_spans(text)] == ["Bonjour means hello."]
     assert interpreted_spans("(Speaks Ukrainian.) (No translation provided.)") == []
+
+
+def test_a_long_label_with_a_typo_folds_into_the_usual_one(parsed, corpus):
+    name = next(p.name for p in (corpus / WH).glob("*preview-the-presidents-engagements-at-unga*"))
+    t = parsed(f"{WH}/{name}")
+    assert {x.speaker for x in t.turns if x.label == "SENIOR ADMINISTRIVE OFFICIAL:"} == {"Senior Administration Official"}
