@@ -54,3 +54,14 @@ def test_the_quote_check_says_as_interpreted(store, corpus):
     assert result.citations[0].interpreted and "As interpreted" in result.message
     own = check_quote(engine, "we stand with the people of Ukraine, that we admire their")
     assert own.said_by == "Kamala Harris" and not own.citations[0].interpreted and "interpreted" not in own.message
+
+
+def test_the_copied_attribution_says_as_interpreted(corpus, embedder):
+    from app.web.views import copy_line
+
+    _, nodes = _nodes(corpus, embedder)
+    duda = next(n for n in nodes if chunk_meta(n).speaker == "Andrzej Duda" and chunk_meta(n).interpreted)
+    a, _ = chunk_meta(duda).interpreted[0]
+    quote = duda.text[a : duda.text.index(".", a) + 1]
+    line = copy_line(chunk_citation(1, chunk_meta(duda), quote, a))
+    assert line.startswith(f'"{quote}" (Andrzej Duda, President, as interpreted, ')
