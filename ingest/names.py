@@ -57,7 +57,7 @@ ROLE_HEADS = frozenset({
     "counselor", "counsel", "envoy", "commissioner", "general", "admiral", "chief", "leader", "speaker",
     "mayor", "coach", "assistant", "deputy", "principal", "senior", "press", "head", "officer", "attorney",
     "lady", "king", "queen", "chancellor", "premier", "prince", "princess", "emir", "vice", "prime",
-    "special", "cast", "aide", "moderator",
+    "special", "cast", "aide", "moderator", "commander", "senators", "secretaries", "ministers",
 })  # fmt: skip
 # Capitalised words of offices and organisations inside a role ("NSC Coordinator for Strategic Communications").
 ORG_WORDS = frozenset({
@@ -70,11 +70,13 @@ ORG_WORDS = frozenset({
     "force", "response", "united", "states", "republic", "kingdom", "europe", "operations", "legislative",
     "intergovernmental", "digital", "science", "technology", "cyber", "global", "advisers", "advisors",
     "emergency", "american", "military", "nsc", "omb", "cea", "fema", "g7", "g20", "nato", "un", "eu",
+    "news", "times", "post", "journal", "television", "radio", "network", "tv",  # "Tajiri, Kyodo News."
 })  # fmt: skip
 # Words that open a reporter's turn and are never their name ("Thanks, Chair Powell.").
 GREETINGS = frozenset({
     "hi", "hello", "hey", "thanks", "thank", "yes", "yeah", "okay", "ok", "so", "well", "sure", "good",
     "great", "please", "sorry", "follow", "question", "quick", "just", "also", "again", "right", "all",
+    "happy", "merry", "congratulations", "welcome",
 })  # fmt: skip
 
 

@@ -163,6 +163,9 @@ def introduction(text: str, officials: set[str] = frozenset()) -> Introduction |
 
 
 def _plausible(match: re.Match, before: str, officials: set[str], with_outlet: bool) -> bool:
+    """Only after a preface (greetings, thanks, whom they address): a name deeper in a question is its subject."""
+    if len(before) > _PREFACE_CHARS or any(len(s.split()) > 9 for s in re.split(r"[.!?]+\s+(?=[A-Z])", before)):
+        return False
     words = match["name"].split()
     if not all(is_name_word(w) or re.fullmatch(r"[A-Z]\.", w) for w in words):
         return False
@@ -170,15 +173,21 @@ def _plausible(match: re.Match, before: str, officials: set[str], with_outlet: b
         return False
     outlet = match.groupdict().get("outlet")
     first_outlet_word = re.sub(r"^[Tt]he\s+", "", outlet or "").split(" ")[0].rstrip(".").lower()
-    if outlet and first_outlet_word in HONORIFICS | ROLE_HEADS:
+    if outlet and ({first_outlet_word, first_outlet_word.split("-")[0]} & (HONORIFICS | ROLE_HEADS | _SUFFIXES)):
         return False
+    if outlet and match["sep"].strip() == "of" and not match["lead"] and len(outlet.split()) < 2:
+        return False  # "Silvio Berlusconi of Italy." is a subject; "Annie Linskey of the Wall Street Journal" an asker
     if len(words) >= 2:  # a bare name only as the opening's own sentence: "Mr. Chairman, John Berry."
         bare = before.rstrip().endswith(",") and len(before) <= 40 and match.string[match.end() : match.end() + 1] == "."
         return with_outlet or bool(match["lead"]) or bare
     if not with_outlet:  # "Hi, Karine." addresses the press secretary; "I'm Asma." introduces
         return bool(match["lead"])
     sep = match["sep"].split()
-    return bool(match["lead"]) or bool(_GREETED.search(before)) or (sep[:1] == [","] and len(sep) == 2)
+    return bool(match["lead"]) or (bool(_GREETED.search(before)) and sep[-1:] in (["from"], ["with"])) or sep == [",", "with"]
+
+
+_PREFACE_CHARS = 80
+_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 
 
 def _outlet(outlet: str) -> str:
