@@ -10,7 +10,8 @@ Phases, each in its own process so that a phase's peak RSS is its own:
           clock of the whole process, model loading included); then the store's transcript and chunk
           counts and its size on disk.
 The encode phase runs before and after the ingest (the machine is shared: the two bracket the noise;
---once skips the second).
+--once runs only the one after it, so that the ingest's figures come first). CPU seconds (user + system)
+are reported beside the wall clock: on a shared machine they depend less on what else runs.
 It prints one RESULT line of JSON per phase and a Markdown row for bench/RESULTS.md.
 """
 
@@ -54,12 +55,13 @@ def phase_encode(folders: list[Path]) -> dict:
     parse_s = time.perf_counter() - t0
     texts = [n.text for t in transcripts for n in chunk_transcript(t, emb.count_tokens, emb.max_tokens - 2, emb.name)]
     chunk_s = time.perf_counter() - t0 - parse_s
-    t1 = time.perf_counter()
+    t1, cpu1 = time.perf_counter(), _cpu(resource.RUSAGE_SELF)
     emb.model._model.encode(texts, batch_size=32, normalize_embeddings=True, show_progress_bar=False)
-    encode_s = time.perf_counter() - t1
+    encode_s, encode_cpu = time.perf_counter() - t1, _cpu(resource.RUSAGE_SELF) - cpu1
     return {
         "files": len(_files(folders)), "transcripts": len(transcripts), "turns": sum(len(t.turns) for t in transcripts),
-        "chunks": len(texts), "parse_s": parse_s, "chunk_s": chunk_s, "encode_s": encode_s, "maxrss_mb": _maxrss_mb(),
+        "chunks": len(texts), "parse_s": parse_s, "chunk_s": chunk_s, "encode_s": encode_s, "encode_cpu_s": encode_cpu,
+        "maxrss_mb": _maxrss_mb(),
     }  # fmt: skip
 
 
@@ -69,6 +71,7 @@ def phase_ingest(folders: list[Path], store: Path) -> dict:
         [str(PODIUM), "ingest", *map(str, folders), "--store", str(store)], capture_output=True, text=True, cwd=ROOT
     )
     wall = time.perf_counter() - t0
+    cpu = _cpu(resource.RUSAGE_CHILDREN)  # this phase's process runs only the one child
     child_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     if run.returncode:
         raise SystemExit(f"podium ingest failed ({run.returncode}):\n{run.stderr[-3000:]}")
@@ -81,10 +84,16 @@ def phase_ingest(folders: list[Path], store: Path) -> dict:
 
     db = Store(Settings(store=store))
     return {
-        "ingest_s": wall, "statuses": statuses, "warnings": sum(1 for x in run.stderr.splitlines() if x.startswith("warning:")),
+        "ingest_s": wall, "ingest_cpu_s": cpu, "statuses": statuses, "warnings": sum(1 for x in run.stderr.splitlines() if x.startswith("warning:")),
         "transcripts": len(db.transcripts()), "chunks": db.collection.count(), "maxrss_mb": child_rss,
         "store_mb": _du_mb(store),
     }  # fmt: skip
+
+
+def _cpu(who: int) -> float:
+    """User plus system CPU seconds: on a shared machine, less swayed by the others than the wall clock."""
+    usage = resource.getrusage(who)
+    return usage.ru_utime + usage.ru_stime
 
 
 def _maxrss_mb() -> float:
@@ -121,26 +130,30 @@ def main() -> None:
         return
     folders = [str(f) for f in args.folders]
     load = [os.getloadavg()]
-    before = _child("encode", "--folders", *folders)
     work = Path(tempfile.mkdtemp(prefix="podium-archive-"))
     store = args.keep or work / "store"
     try:
+        before = None if args.once else _child("encode", "--folders", *folders)
         load.append(os.getloadavg())
         ing = _child("ingest", "--folders", *folders, "--store", str(store))
         load.append(os.getloadavg())
-        after = before if args.once else _child("encode", "--folders", *folders)
+        after = _child("encode", "--folders", *folders)
         load.append(os.getloadavg())
     finally:
         shutil.rmtree(work, ignore_errors=True)
+    before = before or after
     encode = (before["encode_s"] + after["encode_s"]) / 2
+    encode_cpu = (before["encode_cpu_s"] + after["encode_cpu_s"]) / 2
     loads = " / ".join(f"{x[0]:.1f}" for x in load)
     print(
         "| date | files | transcripts stored | turns | chunks | raw encode s (before / after) | `podium ingest` s | ratio "
-        "| statuses | peak RSS MB (ingest / encode) | store MB | load avg (1 min, at each phase) |\n|---|---|---|---|---|---|---|---|---|---|---|---|"
+        "| CPU s: encode / ingest | CPU ratio | statuses | peak RSS MB (ingest / encode) | store MB | load avg (1 min, at each phase) |"
+        "\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
     )
     print(
         f"| {date.today()} | {before['files']} | {ing['transcripts']} | {before['turns']} | {ing['chunks']} "
         f"| {before['encode_s']:.0f} / {after['encode_s']:.0f} | {ing['ingest_s']:.0f} | {ing['ingest_s'] / encode:.2f}× "
+        f"| {encode_cpu:.0f} / {ing['ingest_cpu_s']:.0f} | {ing['ingest_cpu_s'] / encode_cpu:.2f}× "
         f"| {', '.join(f'{k} {v}' for k, v in sorted(ing['statuses'].items()))} | {ing['maxrss_mb']:.0f} / {before['maxrss_mb']:.0f} "
         f"| {ing['store_mb']:.0f} | {loads} |"
     )
