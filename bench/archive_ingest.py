@@ -39,8 +39,12 @@ FOLDERS = [CORPUS / "whitehouse_2023", CORPUS / "whitehouse_press_conferences", 
 PODIUM = Path(sys.executable).with_name("podium")
 
 
+EVERY = int(os.environ.get("PODIUM_BENCH_EVERY", "1"))  # every Nth file of the sorted list: a sample across the year
+
+
 def _files(folders: list[Path]) -> list[Path]:
-    return sorted(p for folder in folders for p in folder.rglob("*") if p.is_file())
+    files = sorted(p for folder in folders for p in folder.rglob("*") if p.is_file())
+    return files[::EVERY]
 
 
 def phase_encode(folders: list[Path]) -> dict:
@@ -67,8 +71,9 @@ def phase_encode(folders: list[Path]) -> dict:
 
 def phase_ingest(folders: list[Path], store: Path) -> dict:
     t0 = time.perf_counter()
+    targets = folders if EVERY == 1 else _files(folders)  # the folders as a user types them, or the sample's files
     run = subprocess.run(
-        [str(PODIUM), "ingest", *map(str, folders), "--store", str(store)], capture_output=True, text=True, cwd=ROOT
+        [str(PODIUM), "ingest", *map(str, targets), "--store", str(store)], capture_output=True, text=True, cwd=ROOT
     )
     wall = time.perf_counter() - t0
     cpu = _cpu(resource.RUSAGE_CHILDREN)  # this phase's process runs only the one child
@@ -121,7 +126,11 @@ def main() -> None:
     parser.add_argument("--store", type=Path)
     parser.add_argument("--keep", type=Path, help="leave the ingested store here")
     parser.add_argument("--once", action="store_true", help="one raw encode, before the ingest (half the time)")
+    parser.add_argument("--every", type=int, default=EVERY, help="every Nth file only (a sample, when the whole won't finish)")
     args = parser.parse_args()
+    os.environ["PODIUM_BENCH_EVERY"] = str(args.every)  # the phases' processes read it
+    global EVERY
+    EVERY = args.every
     if args.phase == "encode":
         print("RESULT " + json.dumps(phase_encode(args.folders)))
         return
