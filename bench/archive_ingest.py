@@ -120,6 +120,7 @@ def _child(phase: str, *args: str) -> dict:
 
 
 def main() -> None:
+    global EVERY
     parser = argparse.ArgumentParser()
     parser.add_argument("--folders", nargs="+", type=Path, default=FOLDERS)
     parser.add_argument("--phase", choices=["encode", "ingest"])
@@ -129,7 +130,6 @@ def main() -> None:
     parser.add_argument("--every", type=int, default=EVERY, help="every Nth file only (a sample, when the whole won't finish)")
     args = parser.parse_args()
     os.environ["PODIUM_BENCH_EVERY"] = str(args.every)  # the phases' processes read it
-    global EVERY
     EVERY = args.every
     if args.phase == "encode":
         print("RESULT " + json.dumps(phase_encode(args.folders)))
