@@ -46,6 +46,8 @@ class IngestProgress:
     def done(self, result) -> None:
         """One file finished: an IngestResult, or the error that stopped it."""
         transcript = getattr(result, "transcript", None)
+        if getattr(result, "reason", None) == "named":  # a stored transcript renamed, not one of the files
+            return
         if transcript is not None:
             self.turns += len(transcript.turns)
             self.chunks += result.chunks

@@ -35,7 +35,20 @@ def ingest_summary(result) -> str:
         f"{result.status} {t.id}: {len(t.turns)} turns, {len(speakers)} speakers ({shown}), "
         f"{time_span(t)}; {result.chunks} chunks, {result.embedded} embedded"
     )
-    if result.replaced_source:
+    reason, kept = result.reason, result.kept_source
+    if result.status == "superseded":
+        line += f"; not stored: the corrected version from {kept} replaces this original ({result.kept_id})"
+    elif result.status == "unchanged" and reason == "reposted":
+        line += f"; not stored again: the same words, posted earlier, are stored from {kept} ({result.kept_id})"
+    elif result.status == "unchanged" and kept:
+        line += f"; the same transcript is stored from {kept}"
+    elif reason == "named":
+        line += "; speakers now named from the archive (see the warnings)"
+    elif result.replaced_source and reason == "corrected":
+        line += f"; a corrected version: replaces the original from {result.replaced_source}"
+    elif result.replaced_source and reason == "reposted":
+        line += f"; replaces the later posting of the same words from {result.replaced_source}"
+    elif result.replaced_source:
         line += f"; replaces the copy from {result.replaced_source}"
     return line
 

@@ -55,6 +55,7 @@ class _Match:
     exact: bool
     meta: ChunkMeta
     span: str  # the matched transcript text, verbatim
+    at: int = 0  # where the span starts in the chunk's text
 
 
 def check_quote(engine, quote: str, speaker: str | None = None) -> CheckResult:
@@ -95,14 +96,15 @@ def _matches(store, quote: str, filters: Filters = Filters()) -> list[_Match]:
     for hit in HybridRetriever(store, top_k=8, filters=filters).retrieve(quote):
         text = hit.node.text
         if exact := _exact_span(wanted, text):
-            found.append(_Match(100.0, True, chunk_meta(hit.node), exact))
+            found.append(_Match(100.0, True, chunk_meta(hit.node), exact, text.find(exact)))
             continue
         scored = [(_similarity(wanted, text[a:b]), a, b) for a, b in _candidates(text)]
         if not scored:
             continue
         (score, fragment), a, b = max(scored, key=lambda x: x[0][0])
+        at = a + fragment[0] if fragment else a
         span = text[a + fragment[0] : a + fragment[1]] if fragment else text[a:b]
-        found.append(_Match(score, False, chunk_meta(hit.node), span))
+        found.append(_Match(score, False, chunk_meta(hit.node), span, at))
     return found
 
 
@@ -136,15 +138,18 @@ def _similarity(wanted: list[str], passage: str) -> tuple[float, tuple[int, int]
 
 
 def _result(quote: str, verdict: str, named: str | None, match: _Match, message: str) -> CheckResult:
+    cite = chunk_citation(1, match.meta, match.span, match.at)
+    if cite.interpreted:
+        message += f" As interpreted: these are an interpreter's English words, not {match.meta.speaker}'s own."
     return CheckResult(
         quote=quote, verdict=verdict, speaker_named=named, said_by=match.meta.speaker, score=match.score,
-        message=message, citations=[chunk_citation(1, match.meta, match.span)],
+        message=message, citations=[cite],
         diff=[] if match.exact else word_diff(quote, match.span), nearest=[],
     )  # fmt: skip
 
 
 def _not_found(quote: str, named: str | None, matches: list[_Match]) -> CheckResult:
-    nearest = [chunk_citation(i + 1, m.meta, m.span) for i, m in enumerate(matches[:3])]
+    nearest = [chunk_citation(i + 1, m.meta, m.span, m.at) for i, m in enumerate(matches[:3])]
     return CheckResult(
         quote=quote, verdict="not_found", speaker_named=named, said_by=None,
         score=matches[0].score if matches else 0.0,

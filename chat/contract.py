@@ -19,6 +19,7 @@ class Citation(BaseModel):
     end: float | None
     quote: str  # verbatim from the turn's text
     source_url: str | None = None  # the publisher's page of the transcript
+    interpreted: bool = False  # the quote is (partly) an interpreter's English, not the speaker's own words
 
 
 class Answer(BaseModel):

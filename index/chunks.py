@@ -10,6 +10,7 @@ from llama_index.core.schema import BaseNode, TextNode
 from pydantic import BaseModel, ConfigDict
 
 from ingest import Transcript, Turn
+from ingest.interpretation import overlaps
 from ingest.sentences import sentence_spans
 
 # Chroma metadata can't hold None; these stand for "absent" in storage, and only here.
@@ -39,16 +40,34 @@ class ChunkMeta(BaseModel):
     reply_to: int | None
     text_hash: str
     source_url: str | None = None
+    # (start, end) spans of the chunk's text that are an interpreter's English (Turn.interpreted, shifted)
+    interpreted: tuple[tuple[int, int], ...] = ()
 
     @classmethod
     def decode(cls, metadata: dict) -> ChunkMeta:
-        return cls(**{k: None if metadata.get(k) in _ABSENT.get(k, ()) else v for k, v in metadata.items()})
+        values = {k: None if metadata.get(k) in _ABSENT.get(k, ()) else v for k, v in metadata.items()}
+        values["interpreted"] = _decode_spans(metadata.get("interpreted", ""))
+        return cls(**values)
 
     def encode(self) -> dict:
         """The Chroma metadata: placeholders for absent values, and the date as a number to filter on."""
         metadata = {k: (NO_NUMBER if k in _NUMBERS else NO_TEXT) if v is None else v for k, v in self.model_dump().items()}
         metadata["date_int"] = int(self.date.replace("-", "")) if self.date else NO_NUMBER
+        metadata["interpreted"] = ";".join(f"{a}-{b}" for a, b in self.interpreted)  # Chroma holds no lists
         return metadata
+
+    def is_interpreted(self, start: int, end: int) -> bool:
+        """Whether characters start..end of the chunk's text touch an interpreted span."""
+        return overlaps(self.interpreted, start, end)
+
+
+def _decode_spans(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple(tuple(map(int, span.split("-"))) for span in text.split(";") if span) if text else ()
+
+
+def chunk_spans(spans: list[tuple[int, int]], start: int, end: int) -> tuple[tuple[int, int], ...]:
+    """A turn's spans that fall in its characters start..end, relative to start."""
+    return tuple((max(a, start) - start, min(b, end) - start) for a, b in spans if a < end and start < b)
 
 
 _NUMBERS = {"start", "end", "reply_to"}
@@ -96,6 +115,7 @@ def _node(transcript: Transcript, turn: Turn, part: int, parts: int, text: str, 
         part=part, parts=parts, char_start=offset, speaker=turn.speaker, label=turn.label, role=turn.role or None,
         kind=turn.kind, timestamp=turn.timestamp, start=turn.start, end=turn.end, reply_to=turn.reply_to,
         text_hash=_hash(model, text), source_url=transcript.source_url,
+        interpreted=chunk_spans(turn.interpreted, offset, offset + len(text)),
     ).encode()  # fmt: skip
     record_hash = _hash(json.dumps(metadata, sort_keys=True), text)
     key = f"{transcript.id}:{turn.index}:{part}"

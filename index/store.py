@@ -3,6 +3,15 @@
 An ingest embeds first and commits last (the catalog record), so a failure or a kill at any point
 leaves readers seeing the store as it was. Chunk ids carry a hash of their content, so an unchanged
 file adds nothing, and a corrected one re-embeds only the chunks whose text changed.
+
+One transcript per event (ingest/identity.py says how ids are made). A file is, against the store:
+  added       a new event;
+  updated     an event stored before, now with other words (an edited file; or the publisher's
+              corrected version, which replaces the original and says so);
+  unchanged   nothing new: the same file again, a byte-identical copy elsewhere, or the same words
+              posted again under a later date (a briefing reposted the next day) -- the stored one stays;
+  superseded  an original whose corrected version is stored: the correction stays, nothing is written.
+The same words under an earlier date than the stored copy's replace it: the first posting is the event.
 """
 
 from __future__ import annotations
@@ -18,7 +27,9 @@ from typing import TypeVar
 
 from ingest import Transcript
 
-from .catalog import Catalog, SpeakerEntry, TranscriptEntry
+from ingest.people import split_label
+
+from .catalog import Catalog, SpeakerEntry, TranscriptEntry, content_key, known_people, with_known_people
 from .chunks import chunk_transcript
 from .embedder import Embedder
 from .exact import ExactIndex
@@ -35,15 +46,20 @@ E = TypeVar("E")
 @dataclass
 class IngestResult:
     transcript: Transcript
-    status: str  # "added", "updated" or "unchanged"
+    status: str  # "added", "updated", "unchanged" or "superseded" (the module's docstring)
     chunks: int
     embedded: int  # chunks whose text was embedded now; the rest reused stored vectors
     replaced_source: str | None = None  # the file a replaced transcript came from, if another
+    kept_source: str | None = None  # unchanged or superseded: the file of the transcript that stays
+    kept_id: str | None = None
+    # "corrected" (a corrected version in or kept), "reposted" (same words, other date), "named" (a stored
+    # transcript re-committed because the archive now names a speaker of it: not a file of this ingest)
+    reason: str | None = None
 
 
 @dataclass
 class _Plan:
-    """A transcript on its way in: its chunks, what the catalog held, and the chunks to write (None: unchanged)."""
+    """A transcript on its way in: its chunks, what the catalog held, and the chunks to write (None: nothing)."""
 
     transcript: Transcript
     nodes: list
@@ -51,6 +67,9 @@ class _Plan:
     old_source: str | None
     fresh: list | None = None
     embedded: int = 0
+    outcome: IngestResult | None = None  # decided without writing (unchanged, superseded)
+    replaces: str | None = None  # another id holding the same words, to remove once this one commits
+    reason: str | None = None
 
 
 @dataclass
@@ -104,9 +123,10 @@ class Store:
         (bench/RESULTS.md); each transcript still commits on its own, so a failure or a kill
         loses at most the transcripts not yet committed.
         """
-        if len({t.id for t in transcripts}) < len(transcripts):
-            raise ValueError("ingest_many: a transcript id appears twice; ingest them one after the other")
-        plans = [self._plan(t) for t in transcripts]
+        if len({t.id for t in transcripts} | {content_key(t) for t in transcripts}) < 2 * len(transcripts):
+            raise ValueError("ingest_many: a transcript id or content appears twice; ingest them one after the other")
+        people = known_people(self.catalog.speakers())
+        plans = [self._plan(with_known_people(t, people)) for t in transcripts]
         self._embed([p for p in plans if p.fresh is not None])
         return [self._commit(p) for p in plans]
 
@@ -118,47 +138,91 @@ class Store:
         committed, so it starts a new group.
         """
         group: dict[str, tuple[K, Transcript]] = {}
+        contents: set[str] = set()
 
         def flush():
             keys, transcripts = zip(*group.values()) if group else ((), ())
             yield from zip(keys, self.ingest_many(list(transcripts)))
             group.clear()
+            contents.clear()
 
         for key, item in items:
             if not isinstance(item, Transcript):
                 yield key, item
                 continue
-            if item.id in group or sum(len(t.turns) for _, t in group.values()) >= _GROUP_TURNS:
+            content = content_key(item)
+            if item.id in group or content in contents or sum(len(t.turns) for _, t in group.values()) >= _GROUP_TURNS:
                 yield from flush()
             group[item.id] = (key, item)
+            contents.add(content)
         yield from flush()
+        for result in self._name_known_people():
+            yield Path(result.transcript.source), result
+
+    def _name_known_people(self) -> list[IngestResult]:
+        """Stored transcripts whose label-only speakers ("Ms. Dalton") the archive now names: re-committed
+        under the name (no re-embedding: the words are the same), whatever order the files came in."""
+        speakers = self.catalog.speakers()
+        people = known_people(speakers)
+        todo = []
+        for transcript_id, entries in speakers.items():
+            if any(split_label(e.name) is not None and any(label in people for label in e.labels) for e in entries):
+                stored = self.catalog.transcript(transcript_id)
+                renamed = with_known_people(stored, people) if stored else stored
+                if renamed is not stored:
+                    todo.append(renamed)
+        results = self.ingest_many(todo) if todo else []
+        for result in results:
+            result.reason = "named"
+        return results
 
     def _plan(self, transcript: Transcript) -> _Plan:
         nodes = chunk_transcript(
             transcript, self.embedder.count_tokens, self.embedder.max_tokens - 2, self.embedder.name
         )
-        previous = self.catalog.chunk_ids([transcript.id]).get(transcript.id, [])
-        old_source = self._source_of(transcript.id) if previous else None
+        stored = self.catalog.entry(transcript.id)
+        previous = self.catalog.chunk_ids([transcript.id]).get(transcript.id, []) if stored else []
+        old_source = stored.source if stored else None
         known = set(previous)
         self._drop_orphans(transcript.id, known)
         plan = _Plan(transcript, nodes, previous, old_source)
-        if [n.node_id for n in nodes] != previous or old_source != transcript.source:
-            plan.fresh = [n for n in nodes if n.node_id not in known]
+        if stored and [n.node_id for n in nodes] == previous:
+            kept = stored.source if stored.source != transcript.source else None
+            plan.outcome = IngestResult(transcript, "unchanged", len(nodes), 0, kept_source=kept, kept_id=stored.id)
+            return plan
+        if stored and stored.corrected and not transcript.corrected:
+            plan.outcome = IngestResult(
+                transcript, "superseded", len(nodes), 0, kept_source=stored.source, kept_id=stored.id, reason="corrected"
+            )
+            return plan
+        if stored and transcript.corrected and not stored.corrected:
+            plan.reason = "corrected"
+        twin = next((e for e in self.catalog.with_content(content_key(transcript)) if e.id != transcript.id), None)
+        if twin and not stored:
+            if (transcript.date or "9999") >= (twin.date or "9999"):  # posted again: the first posting stays
+                plan.outcome = IngestResult(
+                    transcript, "unchanged", len(nodes), 0, kept_source=twin.source, kept_id=twin.id, reason="reposted"
+                )
+                return plan
+            plan.replaces, plan.old_source, plan.reason = twin.id, twin.source, "reposted"
+        plan.fresh = [n for n in nodes if n.node_id not in known]
         return plan
 
     def _commit(self, plan: _Plan) -> IngestResult:
         transcript, nodes, previous = plan.transcript, plan.nodes, plan.previous
-        if plan.fresh is None:
-            return IngestResult(transcript, "unchanged", len(nodes), 0)
+        if plan.outcome is not None:
+            return plan.outcome
         for start in range(0, len(plan.fresh), _BATCH):
             self.vectors.add(plan.fresh[start : start + _BATCH])
         new_ids = [n.node_id for n in nodes]
         self.catalog.commit(transcript, new_ids)  # the commit point
         self._delete(sorted(set(previous) - set(new_ids)))
+        if plan.replaces:
+            self.remove(plan.replaces)
         self._view = None
         status = "updated" if previous else "added"
         replaced = plan.old_source if plan.old_source != transcript.source else None
-        return IngestResult(transcript, status, len(nodes), plan.embedded, replaced)
+        return IngestResult(transcript, status, len(nodes), plan.embedded, replaced, reason=plan.reason)
 
     def remove(self, transcript_id: str) -> bool:
         chunk_ids = self.catalog.chunk_ids([transcript_id]).get(transcript_id)
@@ -198,9 +262,6 @@ class Store:
     def _delete(self, ids: list[str]) -> None:
         for start in range(0, len(ids), _BATCH):
             self.collection.delete(ids=ids[start : start + _BATCH])
-
-    def _source_of(self, transcript_id: str) -> str | None:
-        return next((e.source for e in self.catalog.entries() if e.id == transcript_id), None)
 
     # -- reading ---------------------------------------------------------------------------------
 

@@ -1,9 +1,8 @@
-"""From a parser's Draft to a Transcript: canonical speakers, roles, kinds, reply_to, a stable id."""
+"""From a parser's Draft to a Transcript: speakers as people, roles, kinds, reply_to, interpreted spans, an id."""
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from datetime import date
 
@@ -12,6 +11,10 @@ from rapidfuzz.distance import Levenshtein
 from .draft import Draft, RawTurn
 from .model import Transcript, Turn
 from .reading import Source
+from .identity import is_correction, transcript_id
+from .interpretation import interpreted_spans
+from .people import Person, resolve
+from .plausibility import plausibility_warnings
 from .speakers import canonical_name, classify
 from .text import clean_text
 
@@ -23,26 +26,26 @@ def assemble(draft: Draft, source: Source, fmt: str) -> Transcript:
     if not any(clean_text(raw.text) for raw in raws):
         raise source.error("no transcript text found")
     warnings = list(draft.warnings)
+    title = (draft.title or _title_from_name(source.path.stem)).strip()
     names = _merge_aliases([canonical_name(raw.speaker) for raw in raws], warnings)
+    spoken = [raw.text for raw in raws if not raw.question]
+    people = resolve(names, title, draft.preamble, spoken)
+    names = _merge_people(names, people, warnings)
     roles = _roles_by_speaker(raws, names)
-    turns = [
-        Turn(
-            index=i,
-            speaker=name,
-            label=(raw.label or raw.speaker).strip(),
-            role=raw.role.strip() if raw.role else roles.get(name),
-            text=clean_text(raw.text),
-            timestamp=raw.timestamp,
-            start=raw.start,
-            end=raw.end,
-        )
-        for i, (raw, name) in enumerate(zip(raws, names))
-    ]
+    for person in people.values():
+        roles.setdefault(person.name, person.role)
+    turns = []
+    for i, (raw, name) in enumerate(zip(raws, names)):
+        text = clean_text(raw.text)
+        turns.append(Turn(
+            index=i, speaker=name, label=(raw.label or raw.speaker).strip(),
+            role=raw.role.strip() if raw.role else roles.get(name), text=text, timestamp=raw.timestamp,
+            start=raw.start, end=raw.end, interpreted=interpreted_spans(text),
+        ))  # fmt: skip
     classify(turns, explicit=[raw.question for raw in raws])
     event_date = draft.date or _first_date(turns) or _date_in_name(source.path.stem)
-    title = (draft.title or _title_from_name(source.path.stem)).strip()
-    return Transcript(
-        id=transcript_id(event_date, title),
+    transcript = Transcript(
+        id=transcript_id(event_date, title, draft.started_at),
         title=title,
         date=event_date,
         source=str(source.path),
@@ -51,23 +54,23 @@ def assemble(draft: Draft, source: Source, fmt: str) -> Transcript:
         ended_at=draft.ended_at,
         source_url=draft.source_url,
         place=draft.place,
+        corrected=is_correction(title, draft.source_url),
         turns=turns,
         warnings=warnings,
     )
+    transcript.warnings += plausibility_warnings(transcript)
+    return transcript
 
 
-def transcript_id(event_date: str | None, title: str, limit: int = 80) -> str:
-    slug = _slug(title)
-    if event_date and not slug.startswith(event_date):
-        slug = f"{event_date}-{slug}" if slug else event_date
-    if len(slug) > limit:
-        slug = slug[:limit].rsplit("-", 1)[0]
-    return slug or "transcript"
-
-
-def _slug(text: str) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+def _merge_people(names: list[str], people: dict[str, Person], warnings: list[str]) -> list[str]:
+    """Labels resolved to the same person become one speaker ("Director Young", "Ms. Young": Shalanda Young)."""
+    merged: dict[str, list[str]] = {}
+    for name, person in people.items():
+        merged.setdefault(person.name, []).append(name)
+    for person, labels in merged.items():
+        if len(labels) > 1:
+            warnings.append(f"speaker labels {' and '.join(map(repr, labels))} are one person: {person}")
+    return [people[name].name if name in people else name for name in names]
 
 
 def _merge_aliases(names: list[str], warnings: list[str]) -> list[str]:
@@ -79,7 +82,8 @@ def _merge_aliases(names: list[str], warnings: list[str]) -> list[str]:
         for common in by_frequency[:i]:
             if common in alias or counts[rare] * 3 > counts[common]:
                 continue
-            allowed = 1 if len(common) < 10 else 2
+            # a letter dropped, doubled or swapped; long labels a few ("Senior Administrive Official")
+            allowed = 1 if len(common) < 10 else 2 if len(common) < 24 else 4
             if Levenshtein.distance(rare.lower(), common.lower()) <= allowed:
                 alias[rare] = common
                 warnings.append(f"speaker label {rare!r} read as {common!r}")

@@ -31,6 +31,7 @@ class Draft:
     place: str | None = None  # where it was held, as printed above it ("Aboard Air Force One En Route Hanoi")
     # Keep empty turns: the format's turn positions are referenced elsewhere (QMSum's gold spans).
     fixed_positions: bool = False
+    preamble: list[str] = field(default_factory=list)  # paragraphs before the first turn (place, date, notes)
 
 
 UNKNOWN_SPEAKER = "Unknown speaker"

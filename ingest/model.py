@@ -20,6 +20,8 @@ class Turn(BaseModel):
     start: float | None = None  # media offsets in seconds
     end: float | None = None
     reply_to: int | None = None  # index of the question this turn answers
+    # (start, end) character spans of `text` that are an interpreter's English (ingest/interpretation.py)
+    interpreted: list[tuple[int, int]] = []
 
 
 class Transcript(BaseModel):
@@ -32,6 +34,7 @@ class Transcript(BaseModel):
     ended_at: str | None = None
     source_url: str | None = None  # the publisher's page, for the reader to check a quote against
     place: str | None = None  # where it was held, as printed above the transcript
+    corrected: bool = False  # the publisher's corrected version of the event (ingest/identity.py)
     turns: list[Turn]
     warnings: list[str] = []
 

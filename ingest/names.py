@@ -45,3 +45,53 @@ def capitalised(words: list[str]) -> bool:
     return all(
         _WORD.match(word) and (word[0].isupper() or word[0].isdigit() or word in CONNECTORS) for word in words
     )
+
+
+# Honorifics and titles a label or a mention puts before a surname ("MS. JEAN-PIERRE", "Secretary Mayorkas").
+HONORIFICS = frozenset({"mr", "ms", "mrs", "mx", "dr", "prof", "madam", "sir"})
+# Words that head a role ("Press Secretary", "Director of the ...", "President of Poland"): never a given name.
+ROLE_HEADS = frozenset({
+    "secretary", "director", "advisor", "adviser", "coordinator", "chair", "chairman", "chairwoman",
+    "administrator", "spokesperson", "spokesman", "spokeswoman", "member", "president", "minister",
+    "governor", "representative", "senator", "congressman", "congresswoman", "ambassador", "official",
+    "counselor", "counsel", "envoy", "commissioner", "general", "admiral", "chief", "leader", "speaker",
+    "mayor", "coach", "assistant", "deputy", "principal", "senior", "press", "head", "officer", "attorney",
+    "lady", "king", "queen", "chancellor", "premier", "prince", "princess", "emir", "vice", "prime",
+    "special", "cast", "aide", "moderator", "commander", "senators", "secretaries", "ministers",
+})  # fmt: skip
+# Capitalised words of offices and organisations inside a role ("NSC Coordinator for Strategic Communications").
+ORG_WORDS = frozenset({
+    "council", "communications", "strategic", "national", "security", "economic", "economics", "homeland",
+    "policy", "domestic", "innovation", "energy", "clean", "engagement", "public", "office", "management",
+    "budget", "house", "white", "gender", "infrastructure", "implementation", "climate", "international",
+    "education", "agriculture", "treasury", "health", "human", "services", "state", "defense", "justice",
+    "commerce", "labor", "transportation", "interior", "affairs", "veterans", "development", "department",
+    "agency", "administration", "federal", "reserve", "board", "committee", "staff", "cabinet", "task",
+    "force", "response", "united", "states", "republic", "kingdom", "europe", "operations", "legislative",
+    "intergovernmental", "digital", "science", "technology", "cyber", "global", "advisers", "advisors",
+    "emergency", "american", "military", "nsc", "omb", "cea", "fema", "g7", "g20", "nato", "un", "eu",
+    "news", "times", "post", "journal", "television", "radio", "network", "tv",  # "Tajiri, Kyodo News."
+})  # fmt: skip
+# Words that open a reporter's turn and are never their name ("Thanks, Chair Powell.").
+GREETINGS = frozenset({
+    "hi", "hello", "hey", "thanks", "thank", "yes", "yeah", "okay", "ok", "so", "well", "sure", "good",
+    "great", "please", "sorry", "follow", "question", "quick", "just", "also", "again", "right", "all",
+    "happy", "merry", "congratulations", "welcome",
+})  # fmt: skip
+
+
+def is_name_word(word: str) -> bool:
+    """A word that can be part of a person's name: capitalised, not a title, role, office or greeting."""
+    bare = word.rstrip(".")
+    if not bare or not bare[0].isupper() or not _WORD.match(word):
+        return False
+    if len(bare) > 1 and bare.isupper() and "-" not in bare:  # OMB, NSC, FEMA: offices, not names
+        return False
+    lower = bare.lower()
+    return not ({lower} & (HONORIFICS | ROLE_HEADS | ORG_WORDS | GREETINGS | NOT_A_NAME | ROLE_WORDS | _CALENDAR))
+
+
+_CALENDAR = frozenset({
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+})  # fmt: skip

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from dataclasses import dataclass
 
 from .model import Turn
+from .names import HONORIFICS, ROLE_HEADS, is_name_word
 
 REPORTER_SPEAKER = "Reporter"
 _REPORTER_LABEL = re.compile(r"^(?P<outlet>.*?)\s*\b(reporter|correspondent|journalist)$", re.I)
@@ -45,12 +47,20 @@ def classify(turns: list[Turn], explicit: list[bool | None]) -> None:
     if not any(is_question):
         askers = _askers(turns)
         is_question = [turn.speaker in askers for turn in turns]
+    officials = {t.speaker.split()[-1].lower() for t, q in zip(turns, is_question) if not q and t.speaker}
     outlets: dict[str, str | None] = {}
     for turn, question in zip(turns, is_question):
-        if question:
-            turn.kind = "question"
-            turn.role = turn.role or outlet_of(turn.label) or _outlet_in_text(turn)
-            turn.role = turn.role or outlets.get(turn.speaker)  # a follow-up keeps the outlet
+        if not question:
+            continue
+        turn.kind = "question"
+        intro = introduction(turn.text, officials)
+        if intro and intro.name and turn.speaker == REPORTER_SPEAKER:
+            turn.speaker = intro.name  # "QUESTION.  Chairman, Jon Hilsenrath from the Wall Street Journal."
+        elif intro and intro.name and intro.name.split()[-1].lower() != turn.speaker.split()[-1].lower():
+            intro = None  # the label's reporter introduces someone else, or names an official
+        turn.role = turn.role or outlet_of(turn.label) or (intro.outlet if intro else None)
+        if turn.speaker != REPORTER_SPEAKER:  # a follow-up keeps the outlet; unnamed askers share nothing
+            turn.role = turn.role or outlets.get(turn.speaker)
             outlets.setdefault(turn.speaker, turn.role)
     moderators = _moderators(turns, is_question)
     last_question = None
@@ -110,17 +120,76 @@ def _moderators(turns: list[Turn], is_question: list[bool]) -> set[str]:
     return by_label | {s for s, short in hands_off.items() if short and s not in follows_question}
 
 
-def _outlet_in_text(turn: Turn) -> str | None:
-    """Reporters often open with their name and outlet: "Nick Timiraos, The Wall Street Journal." """
-    if turn.speaker == REPORTER_SPEAKER:
-        return None
-    surname = re.escape(turn.speaker.split()[-1])
-    # The surname in any case (label MCKEE, text McKee); "with the New York Times" keeps its "The".
-    match = re.search(
-        rf"\b(?i:{surname})\s*(?:,|\bfrom\b|\bwith\b)\s*(?:from\s+|with\s+)?(?P<outlet>(?:the\s+)?[A-Z][\w&.'’ -]{{1,60}}?)\s*[.?!]",
-        turn.text[:300],
-    )
-    if not match:
-        return None
-    outlet = match["outlet"].strip()
+@dataclass
+class Introduction:
+    name: str | None
+    outlet: str | None
+
+
+_LEAD = r"(?:(?P<lead>I’m|I'm|I am|[Ii]t’s|[Ii]t's|[Tt]his is|[Mm]y name is)\s+)?"
+_PERSON = r"(?P<name>[^\W\d_][\w’'\-]*(?:\s+(?:[^\W\d_][\w’'\-]*|[A-Z]\.)){0,3})"
+_OUTLET_WORD = r"(?:(?:[A-Z]\.){2,}|[A-Z](?:[\w&'’\-]|\.(?=\w))*)"  # "L.A." whole; "News." without its period
+_OUTLET = rf"(?P<outlet>(?:[Tt]he\s+)?{_OUTLET_WORD}(?:\s+(?:{_OUTLET_WORD}|of|the|and|&|for)){{0,6}}?)"
+_WITH_OUTLET = re.compile(
+    rf"{_LEAD}{_PERSON}(?P<sep>\s*,\s*(?:(?:of|from|with)\s+)?|\s+(?:from|with|of)\s+){_OUTLET}"
+    rf"\s*(?=[.,;!?—]|\s+(?:here|in)\b|$)"
+)
+_NAME_ONLY = re.compile(rf"{_LEAD}{_PERSON}\s*(?=[.,]\s|[.]$|$)")
+_REPRESENTS = re.compile(rf"\s*(?:I represent|I’m from|I'm from|I am from|I work for|I’m with|I'm with)\s+{_OUTLET}\s*[.,]")
+_CLAUSE_START = re.compile(r"(?:^|(?<=[.,!?—:;])\s+|(?<=\))\s+)")
+_GREETED = re.compile(r"(?:^|[.!?]\s+)(?:Hi|Hello|Hey|Yes|Yeah|Okay)[,.!]?\s*$")
+
+
+def introduction(text: str, officials: set[str] = frozenset()) -> Introduction | None:
+    """The reporter's own introduction in a question's opening: "Chairman, Jon Hilsenrath from the Wall Street
+    Journal.", "Hi, it’s Tonya Riley with CyberScoop", "Steve Liesman, CNBC.", "My name is … I represent …".
+
+    A name is 2-4 capitalised words that are no title, greeting or office ("Thanks, Chair Powell." names no
+    one); one word only after "it's"/"I'm", a greeting ("Hi, Ylan from …") or as "Taurean, with Spectrum
+    News". A name whose surname is an official's of this transcript is someone addressed, not the asker.
+    """
+    opening = text[:300]
+    for clause in _CLAUSE_START.finditer(opening):
+        at = clause.end()
+        for pattern in (_WITH_OUTLET, _NAME_ONLY):
+            match = pattern.match(opening, at)
+            if not match or not _plausible(match, opening[:at], officials, pattern is _WITH_OUTLET):
+                continue
+            outlet = match.groupdict().get("outlet")
+            if outlet is None and (represents := _REPRESENTS.match(opening, match.end() + 1)):
+                outlet = represents["outlet"]
+            return Introduction(match["name"], _outlet(outlet) if outlet else None)
+    return None
+
+
+def _plausible(match: re.Match, before: str, officials: set[str], with_outlet: bool) -> bool:
+    """Only after a preface (greetings, thanks, whom they address): a name deeper in a question is its subject."""
+    if len(before) > _PREFACE_CHARS or any(len(s.split()) > 9 for s in re.split(r"[.!?]+\s+(?=[A-Z])", before)):
+        return False
+    words = match["name"].split()
+    if not all(is_name_word(w) or re.fullmatch(r"[A-Z]\.", w) for w in words):
+        return False
+    if words[-1].lower() in officials:
+        return False
+    outlet = match.groupdict().get("outlet")
+    first_outlet_word = re.sub(r"^[Tt]he\s+", "", outlet or "").split(" ")[0].rstrip(".").lower()
+    if outlet and ({first_outlet_word, first_outlet_word.split("-")[0]} & (HONORIFICS | ROLE_HEADS | _SUFFIXES)):
+        return False
+    if outlet and match["sep"].strip() == "of" and not match["lead"] and len(outlet.split()) < 2:
+        return False  # "Silvio Berlusconi of Italy." is a subject; "Annie Linskey of the Wall Street Journal" an asker
+    if len(words) >= 2:  # a bare name only as the opening's own sentence: "Mr. Chairman, John Berry."
+        bare = before.rstrip().endswith(",") and len(before) <= 40 and match.string[match.end() : match.end() + 1] == "."
+        return with_outlet or bool(match["lead"]) or bare
+    if not with_outlet:  # "Hi, Karine." addresses the press secretary; "I'm Asma." introduces
+        return bool(match["lead"])
+    sep = match["sep"].split()
+    return bool(match["lead"]) or (bool(_GREETED.search(before)) and sep[-1:] in (["from"], ["with"])) or sep == [",", "with"]
+
+
+_PREFACE_CHARS = 80
+_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+
+
+def _outlet(outlet: str) -> str:
+    outlet = outlet.strip().rstrip(".,")
     return outlet[0].upper() + outlet[1:]

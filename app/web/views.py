@@ -102,7 +102,7 @@ def copy_line(c: Citation) -> str:
         at = " ".join(filter(None, [c.date, f"at {offset(c.start)} into the recording"]))
     else:
         at = c.date or ""
-    parts = [c.speaker, short_role(c.speaker, c.role), c.transcript_title, at]
+    parts = [c.speaker, short_role(c.speaker, c.role), "as interpreted" if c.interpreted else None, c.transcript_title, at]
     return f'"{c.quote}" ({", ".join(p for p in parts if p)})'
 
 

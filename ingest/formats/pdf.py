@@ -25,6 +25,9 @@ _SHORT = 0.8  # a line under this share of the usual width, ending a sentence, e
 _SENTENCE_END = (".", "?", "!", ":", "”", '"', ")", "]")
 _PAGE_NUMBER = re.compile(r"(?i)^(?:page\s+)?\d+(?:\s+of\s+\d+)?$")
 _FIELD_GAP = re.compile(r"\s{2,}")
+_DATE = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},?\s+\d{4}\b"
+)
 
 
 def parse_pdf(source: Source) -> Draft:
@@ -77,10 +80,10 @@ def _title_and_date(pages: list[list[str]], header: set[str]) -> tuple[str | Non
         for f in _FIELD_GAP.split(line)
         if f.strip()
     ]
-    dates = [iso_date(f) for f in fields]
-    event_date = next((d for d in dates if d), None)
-    names = [f for f, d in zip(fields, dates) if not d and not _PAGE_NUMBER.match(f) and not f.isupper()]
-    return max(names, key=len, default=None), event_date
+    event_date = next((d for f in fields if (d := iso_date(f))), None)
+    # a field may hold it all, one space apart: "April 27, 2011 Chairman Bernanke’s Press Conference FINAL"
+    names = [" ".join(w for w in _DATE.sub("", f).split() if not w.isupper()) for f in fields if not _PAGE_NUMBER.match(f)]
+    return max(names, key=len, default=None) or None, event_date
 
 
 def _with_paragraph_breaks(lines: list[str]) -> list[tuple[None, str]]:

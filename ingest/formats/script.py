@@ -8,6 +8,7 @@ for a reporter's question. Lines are joined back into paragraphs, paragraphs int
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -34,6 +35,9 @@ _PERIOD_LABEL = re.compile(
     rf"(?P<mark>\.)(?=\s|$)(?P<rest>.*)"
 )
 _Q_LABEL = re.compile(rf"[{_SPACE}]*(?P<name>Q)(?P<mark>:?)(?P<gap>[{_SPACE}]+|$)(?P<rest>.*)")
+# The Federal Reserve's 2011 transcripts label every reporter "QUESTION." (PROVENANCE.md §9)
+_QUESTION_LABEL = re.compile(rf"[{_SPACE}]*(?P<name>QUESTION)(?P<mark>[.:])(?P<gap>[{_SPACE}]+|$)(?P<rest>.*)")
+_OPENING_QUOTE = ("“", '"', "‘")
 _CLOCK = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?\s*[AaPp]\.?\s?[Mm]\.?(?:\s+[A-Z]{2,5})?")
 _STAGE_NOTE = re.compile(r"\([A-Z][^()]{0,60}\)")
 _END = "END"
@@ -65,6 +69,9 @@ def match_label(line: str, starts_paragraph: bool = True) -> Label | None:
         if starts_paragraph or (q["gap"] not in (" ", "") or q["mark"]):
             return Label("Q", "Q" + q["mark"], q["rest"], True)
         return None
+    q = _QUESTION_LABEL.match(line)
+    if q:
+        return Label("Q", "QUESTION" + q["mark"], q["rest"], True)
     for pattern in (_COLON_LABEL, _PERIOD_LABEL):
         m = pattern.match(line)
         if m and m["name"].isupper():
@@ -107,23 +114,49 @@ class Script:
         return self.preamble[0][1]
 
     def draft(self, title: str | None = None, event_date: str | None = None) -> Draft:
+        """`event_date` is the publisher's; a date printed alone before the first turn ("(January 17,
+        2023)": a call posted days after it was held) is the event's, and wins."""
+        preamble = [text for _, text in self.preamble]
+        event_date = next((d for text in preamble if (d := _dated_line(text))), None) or event_date
         if self.turns:
-            return Draft(self.turns, title, event_date, self.started_at, self.ended_at)
+            return Draft(self.turns, title, event_date, self.started_at, self.ended_at, preamble=preamble)
         warning = "no speaker labels found: each paragraph is a turn of an unknown speaker"
         turns = unknown_speaker_turns(self.preamble)
         return Draft(turns, title, event_date, self.started_at, self.ended_at, [warning])
 
 
+def _dated_line(text: str) -> str | None:
+    text = text.strip(_SPACE + "()")
+    match = _MONTH_DATE.fullmatch(text)
+    return iso_date(text) if match else None
+
+
 def build_turns(lines: Iterable[Line], join: Joiner = join_wrapped) -> Script:
-    """Group lines into labelled turns; a blank line (spaces and NBSPs count as blank) ends a paragraph."""
+    """Group lines into labelled turns; a blank line (spaces and NBSPs count as blank) ends a paragraph.
+
+    A label that opens a quotation and never labels a turn elsewhere is a source quoted inside a turn,
+    not a speaker: `CBS: “Republicans want to push …”` in a press secretary's list of headlines.
+    """
+    lines = list(lines)
+    labels: dict[int, Label | None] = {}
+    new_paragraph = True
+    for i, (_, raw) in enumerate(lines):
+        if not raw.strip(_SPACE):
+            new_paragraph = True
+            continue
+        label = labels[i] = match_label(raw, new_paragraph)
+        new_paragraph = bool(label) and not label.rest.strip(_SPACE)  # as the loop below reads it
+    uses = Counter(label.speaker for label in labels.values() if label)
     turns = [_Turn(None, None)]
     new_paragraph = True
-    for number, raw in lines:
+    for i, (number, raw) in enumerate(lines):
         text = raw.strip(_SPACE)
         if not text:
             new_paragraph = True
             continue
-        label = match_label(raw, new_paragraph)
+        label = labels.get(i)
+        if label and _quoted_source(label, uses):
+            label = None
         if label:
             turns.append(_Turn(label, number))
             text, new_paragraph = label.rest.strip(_SPACE), True
@@ -131,6 +164,10 @@ def build_turns(lines: Iterable[Line], join: Joiner = join_wrapped) -> Script:
             turns[-1].add(number, text, new_paragraph, join)
             new_paragraph = False
     return _finish(turns[0].paragraphs, turns[1:])
+
+
+def _quoted_source(label: Label, uses: Counter) -> bool:
+    return not label.question and uses[label.speaker] == 1 and label.rest.strip(_SPACE).startswith(_OPENING_QUOTE)
 
 
 def _finish(preamble: list[Line], turns: list[_Turn]) -> Script:
@@ -209,10 +246,20 @@ def parse_script(source: Source) -> Draft:
     meta, body = _front_matter(source, lines)
     script = build_turns((n, plain(line)) for n, line in enumerate(lines[body:], body + 1))
     title = " ".join(str(meta["title"]).split()) if meta.get("title") else None
-    draft = script.draft(title or None, iso_date(meta.get("date")))
-    draft.source_url = web_address(meta.get("source_url"))
+    address = web_address(meta.get("source_url"))
+    draft = script.draft(title or None, _named_date(title, address) or iso_date(meta.get("date")))
+    draft.source_url = address
     draft.place = script.place()
     return draft
+
+
+def _named_date(title: str | None, address: str | None) -> str | None:
+    """The event's date where the title or the page's address names one ("…, December 7, 2023",
+    "…-november-13-2023/"): front matter dates the publication, which can be the next day."""
+    found = _MONTH_DATE.search(title or "")
+    slug = (address or "").rstrip("/").rsplit("/", 1)[-1].replace("-", " ")
+    found = found or re.search(_MONTH_DATE.pattern + "$", slug.title())
+    return iso_date(found.group()) if found else None
 
 
 def _front_matter(source: Source, lines: list[str]) -> tuple[dict, int]:

@@ -28,4 +28,4 @@ def test_overview_of_a_white_house_briefing(corpus_file):
     view = overview(parse_file(corpus_file("whitehouse_md/wh_2023-12-04_jean-pierre_sullivan.md")))
     assert len(view.questions) == 68
     answerers = {name for q in view.questions for name in q.answered_by}
-    assert {"Ms. Jean-Pierre", "Mr. Sullivan"} <= answerers
+    assert {"Karine Jean-Pierre", "Jake Sullivan"} <= answerers

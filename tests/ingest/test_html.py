@@ -24,7 +24,8 @@ def test_task_force_briefing(corpus):
     # 213 labelled paragraphs; runs of Q paragraphs with no other label between them are one turn
     assert len(t.turns) == 206
     assert set(t.speakers()) == {
-        "The President", "Dr. Birx", "Dr. Fauci", "Secretary Azar", "The Vice President",
+        # the title ("Remarks by President Trump, Vice President Pence, ...") says who THE PRESIDENT is
+        "President Trump", "Dr. Birx", "Dr. Fauci", "Secretary Azar", "Vice President Pence",
         "Admiral Giroir", "Reporter",
     }
 
