@@ -149,6 +149,9 @@ async def run(request: Request, fn, *args, bound: str = "request_seconds", aband
         except (DeadlineExceeded, TimeoutError):
             future.cancel()
             raise Bounded(504, bound, seconds, "the request ran past its deadline") from None
+        except asyncio.CancelledError:  # the server stops and shutdown_seconds passed: queued work must not start
+            future.cancel()
+            raise
 
 
 def _started(fn, args):
