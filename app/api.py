@@ -22,6 +22,8 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, FastAPI, HTTPException, Request
 from fastapi.openapi.utils import get_openapi
+from fastapi.responses import JSONResponse
+from starlette.routing import Match, Mount
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import AfterValidator, BaseModel, Field
 
@@ -93,9 +95,10 @@ async def authorized(
 
 def _declared(*codes: int) -> dict:
     what = {
+        400: "The body is not text in its declared encoding.",
         401: "No valid bearer token (only when the server has one set).",
         404: "No such transcript.",
-        413: "The body is over its bound (the reply names it), or too many files.",
+        413: "The body is over its bound in bytes (the reply names it).",
         504: "The request ran past its deadline (request_seconds); its work stopped.",
     }
     declared = {code: {"model": Problem, "description": what[code]} for code in (401, *codes) if code != 422}
@@ -123,6 +126,8 @@ def create_app(engine, settings: AppSettings | None = None) -> FastAPI:
     )
     app.state.engine, app.state.settings, app.state.pool, app.state.running = engine, settings, pool, set()
     app.include_router(router, prefix="/api")
+    # Routers of the API go above this line: the catch-all answers what none of them does
+    app.add_route("/api/{path:path}", _unrouted, methods=list(_METHODS), include_in_schema=False)
     app.add_exception_handler(Bounded, lambda _request, exc: bounded_response(exc))
     app.add_middleware(BodyLimit, settings=settings)
     app.add_middleware(Guard)
@@ -159,7 +164,7 @@ def _started(fn, args):
     return fn(*args)
 
 
-@router.post("/ask", response_model=Answer, responses=_declared(413, 504))
+@router.post("/ask", response_model=Answer, responses=_declared(400, 413, 504))
 async def ask(request: Request, body: AskRequest, engine=Depends(get_engine)) -> Answer:
     config = request.app.state.settings
     for name, bound in (("question", "max_question_chars"), ("speaker", "max_speaker_chars"),
@@ -175,7 +180,7 @@ async def ask(request: Request, body: AskRequest, engine=Depends(get_engine)) ->
     )  # fmt: skip
 
 
-@router.post("/check", response_model=CheckResult, responses=_declared(413, 504))
+@router.post("/check", response_model=CheckResult, responses=_declared(400, 413, 504))
 async def check(request: Request, body: CheckRequest, engine=Depends(get_engine)) -> CheckResult:
     config = request.app.state.settings
     check_length(config, "max_quote_chars", ("body", "quote"), body.quote)
@@ -206,7 +211,7 @@ _UPLOAD_BODY = {
     "requestBody": {
         "required": True,
         "content": {"multipart/form-data": {"schema": {
-            "type": "object", "required": [FIELD],
+            "type": "object", "required": [FIELD], "additionalProperties": False,
             "properties": {FIELD: {"type": "array", "minItems": 1, "items": {"type": "string", "format": "binary"}}},
         }}},
     }
@@ -214,7 +219,8 @@ _UPLOAD_BODY = {
 
 
 @router.post(
-    "/transcripts", response_model=list[UploadResult], openapi_extra=_UPLOAD_BODY, responses=_declared(413, 422, 504),
+    "/transcripts", response_model=list[UploadResult], response_model_exclude_none=True, openapi_extra=_UPLOAD_BODY,
+    responses=_declared(413, 422, 504),
     description="Store transcript files. Every file gets a result, stored or not (with the reason).",
 )  # fmt: skip
 async def upload(request: Request, engine=Depends(get_engine)) -> list[UploadResult]:
@@ -266,6 +272,22 @@ async def _transcript(request: Request, engine, transcript_id: str):
     if found is None:
         raise HTTPException(404, f"no transcript {transcript_id!r}")
     return found
+
+
+_METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE", "QUERY", "CONNECT")
+
+
+async def _unrouted(request: Request) -> JSONResponse:
+    """An /api path no route serves: 405 naming the methods its route takes, else 404. Without it the
+    UI's mount at "/" would answer both with its own 404."""
+    routes = [r for r in request.app.router.routes if getattr(r, "endpoint", None) is not _unrouted and not isinstance(r, Mount)]
+    allowed = {
+        method for method in _METHODS
+        if any(route.matches({**request.scope, "method": method})[0] == Match.FULL for route in routes)
+    }  # fmt: skip
+    if allowed:
+        return JSONResponse({"detail": "Method Not Allowed"}, 405, headers={"Allow": ", ".join(sorted(allowed))})
+    return JSONResponse({"detail": "Not Found"}, 404)
 
 
 def _openapi(app: FastAPI) -> dict:

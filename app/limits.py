@@ -29,7 +29,7 @@ class Problem(BaseModel):
 
 
 class Bounded(HTTPException):
-    """A bound passed (413) or the request's deadline (504): the reply names the setting."""
+    """A size bound passed (413) or the request's deadline (504): the reply names the setting."""
 
     def __init__(self, status: int, bound: str, limit: float, detail: str):
         super().__init__(status, f"{detail} (the {bound} bound is {limit:g}; PODIUM_{bound.upper()} sets it)")
@@ -46,12 +46,13 @@ def check_length(config: AppSettings, bound: str, loc: tuple, value) -> None:
     limit = getattr(config, bound)
     if value is not None and len(value) > limit:
         unit = "items" if isinstance(value, list) else "characters"
-        raise RequestValidationError(
-            [{
-                "loc": loc, "type": "bound", "ctx": {"bound": bound, "limit": limit},
-                "msg": f"{len(value)} {unit}, over the {bound} bound of {limit} (PODIUM_{bound.upper()} sets it)",
-            }]
-        )  # fmt: skip
+        raise past_bound(loc, bound, limit, f"{len(value)} {unit}")
+
+
+def past_bound(loc: tuple, bound: str, limit: int, what: str) -> RequestValidationError:
+    """A 422 in the documented shape, naming the bound that `what` passed."""
+    message = f"{what}, over the {bound} bound of {limit} (PODIUM_{bound.upper()} sets it)"
+    return RequestValidationError([{"loc": loc, "msg": message, "type": "bound", "ctx": {"bound": bound, "limit": limit}}])
 
 
 class BodyLimit:

@@ -21,7 +21,7 @@ from python_multipart.multipart import MultipartParser, parse_options_header
 
 from ingest import IngestError, parse_file
 
-from .limits import Bounded
+from .limits import past_bound
 from .settings import AppSettings
 
 FIELD = "files"  # the multipart field that holds the files
@@ -111,7 +111,6 @@ class _Receiver:
         self.root, self.config = root, config
         self.max_bytes = config.max_upload_mb * 2**20
         self.files: list[Received] = []
-        self.parts = 0
         self.part = _Part()
         self._name = self._value = b""
 
@@ -136,13 +135,14 @@ class _Receiver:
         self._name = self._value = b""
 
     def headers_finished(self) -> None:
-        self.parts += 1
-        if self.parts > self.config.max_files:  # any part counts, so that empty fields cannot pile up either
-            raise Bounded(413, "max_files", self.config.max_files, f"more than {self.config.max_files} files in one upload")
         _, options = parse_options_header(self.part.headers.get(b"content-disposition", b"").decode("latin-1"))
-        if _decode(options.get(b"name", b"")) != FIELD:
-            return  # another field: its bytes are dropped
-        name, reason = safe_name(_decode(options.get(b"filename", b"")))  # no filename: refused as no name
+        if (field := _decode(options.get(b"name", b""))) != FIELD:
+            raise _invalid(f"unknown field {field[:_SHOWN]!r}: files go in {FIELD!r}", ("body", field[:_SHOWN]))
+        if b"filename" not in options:
+            raise _invalid(f"each part of {FIELD!r} must be a file (with a filename, which may be refused)")
+        if len(self.files) == self.config.max_files:  # refused before a byte of this file is read
+            raise past_bound(("body", FIELD), "max_files", self.config.max_files, f"more than {self.config.max_files} files")
+        name, reason = safe_name(_decode(options[b"filename"]))
         received = Received(name, error=reason)
         self.files.append(received)
         if reason is None:

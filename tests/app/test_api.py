@@ -117,7 +117,7 @@ def test_more_files_than_the_bound_stores_none(client, engine):
     before = len(engine.store.transcripts())
     files = [("files", (f"t{i}.txt", f"MS. PSAKI:  Number {i}.\n".encode())) for i in range(4)]  # the bound is 3
     response = client.post("/api/transcripts", files=files)
-    assert response.status_code == 413 and response.json()["bound"] == "max_files"
+    assert response.status_code == 422 and response.json()["detail"][0]["ctx"]["bound"] == "max_files"
     assert len(engine.store.transcripts()) == before
 
 
@@ -165,6 +165,20 @@ def test_quote_and_ids_past_their_bounds_are_422(client):
         assert response.status_code == 422 and response.json()["detail"][0]["ctx"]["bound"] == "max_transcript_id_chars"
 
 
+def test_unknown_fields_and_parts_that_are_not_files_are_422(client):
+    for files in ([("notes", ("a.txt", b"MS. X:  Hi.\n"))], [("files", (None, b"just text"))]):
+        response = client.post("/api/transcripts", files=files)
+        assert response.status_code == 422 and response.json()["detail"][0]["msg"]
+    assert client.post("/api/transcripts", json={"files": []}).status_code == 422
+
+
+def test_a_method_an_api_path_does_not_take_is_405_with_allow(client):
+    response = client.put("/api/ask")
+    assert response.status_code == 405 and response.headers["allow"] == "POST"
+    assert client.request("TRACE", "/api/transcripts/x").headers["allow"] == "DELETE, GET"
+    assert client.get("/api/nowhere").status_code == 404
+
+
 def test_the_schema_states_the_bounds_and_every_status(client):
     schema = client.get("/openapi.json").json()
     ask = schema["components"]["schemas"]["AskRequest"]["properties"]
@@ -203,3 +217,15 @@ def multipart(files: list[tuple[bytes, bytes]]) -> tuple[bytes, str]:
     parts = [b'--%s\r\nContent-Disposition: form-data; name="files"; filename="%s"\r\n\r\n%s\r\n' % (boundary, name, data)
              for name, data in files]  # fmt: skip
     return b"".join(parts) + b"--%s--\r\n" % boundary, f"multipart/form-data; boundary={boundary.decode()}"
+
+
+def test_a_store_whose_only_transcript_has_no_indexable_word_still_answers(tmp_path, embedder):
+    """Found by the schemathesis run: its uploads of one-letter words, once the sample was deleted, left
+    bm25s nothing to index, and every question and speaker list gave a 500."""
+    store = Store(Settings(store=tmp_path / "store", refresh_seconds=0), embedder)
+    client = TestClient(create_app(Engine(store), AppSettings(api_token=None)))
+    (result,) = client.post("/api/transcripts", files=[("files", ("x.txt", b"MS. X:  A b c.\n\nQ:  D e?\n"))]).json()
+    assert result["ok"], result
+    assert client.post("/api/ask", json={"question": "a b"}).status_code == 200
+    assert client.post("/api/check", json={"quote": "A b c."}).status_code == 200
+    assert client.get("/api/speakers").status_code == 200
