@@ -25,21 +25,10 @@ class HybridRetriever(BaseRetriever):
         self.candidates = max(candidates, top_k)
 
     def _retrieve(self, query_bundle: QueryBundle) -> list[NodeWithScore]:
-        check_deadline()
-        ranked, nodes = self._search(query_bundle)
-        if len(nodes) < len(ranked):
-            # A writer replaced a transcript between our view and the read (it commits the new chunks
-            # before deleting the old): the fresh view names chunks that exist; what is still missing
-            # (another process's write, not yet visible) is left out rather than failing the question
-            check_deadline()
-            ranked, nodes = self._search(query_bundle)
-        return [NodeWithScore(node=nodes[chunk_id], score=score) for chunk_id, score in ranked if chunk_id in nodes]
-
-    def _search(self, query_bundle: QueryBundle) -> tuple[list[tuple[str, float]], dict]:
-        """The fused ranking of the best chunks, and those of their nodes that still exist."""
+        check_deadline()  # the engine retrieves several times a question: each is a point to stop at
         view = self.store.view()
         if not view.committed:
-            return [], {}
+            return []
         mask = self.filters.mask(view.keyword.columns)
         dense = self._dense(query_bundle, view, mask)
         keyword = dict(view.keyword.search(query_bundle.query_str, self.candidates, mask))
@@ -48,12 +37,16 @@ class HybridRetriever(BaseRetriever):
             for rank, chunk_id in enumerate(ranking):
                 fused[chunk_id] = fused.get(chunk_id, 0.0) + 1.0 / (RRF_K + rank + 1)
         best = sorted(fused, key=fused.get, reverse=True)[: self.top_k]
-        # Only the winners' texts and metadata are read: reading them costs more than the search itself
+        # Only the winners' texts and metadata are read: reading them costs more than the search itself.
+        # A writer may have deleted a winner since the view was taken: it is left out, not an error.
         nodes = {n.node_id: n for n in self.store.vectors.get_nodes(node_ids=best)} if best else {}
-        for chunk_id, node in nodes.items():
+        results = []
+        for chunk_id in (c for c in best if c in nodes):
+            node = nodes[chunk_id]
             node.metadata["dense_score"] = dense.get(chunk_id)
             node.metadata["bm25_score"] = keyword.get(chunk_id)
-        return [(chunk_id, fused[chunk_id]) for chunk_id in best], nodes
+            results.append(NodeWithScore(node=node, score=fused[chunk_id]))
+        return results
 
     def _dense(self, query_bundle: QueryBundle, view, mask) -> dict[str, float]:
         """chunk id -> cosine similarity, best first, committed chunks only."""

@@ -2,7 +2,7 @@
 
 The replaced turn is the one the question retrieves, so a reader that took its view before a replace
 commits and reads the chunks after the old ones are deleted meets ids that no longer exist: before the
-retriever re-read its view, 60 writes here failed 7 of 376 questions with a 500 (a short turn is
+retriever left out the chunks a writer deleted, 60 writes here failed 7 of 376 questions with a 500 (a short turn is
 replaced, so that writes are quick and many). The replace also counts tokens while the readers embed
 their questions, which broke the shared tokenizer until the embedder counted with a copy of its own.
 """
