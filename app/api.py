@@ -23,9 +23,9 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, FastAPI, HTTPException, Request
 from fastapi.openapi.utils import get_openapi
 from fastapi.responses import JSONResponse
-from starlette.routing import Match, Mount
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import AfterValidator, BaseModel, Field
+from starlette.routing import Match, Mount
 
 from chat.check import CheckResult, check_quote
 from chat.contract import Answer

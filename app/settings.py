@@ -26,7 +26,9 @@ class AppSettings(BaseSettings):
     max_files: int = Field(20, ge=1)  # files in one upload
     max_upload_mb: int = Field(50, ge=1)  # one uploaded file
     max_request_mb: int = Field(100, ge=1)  # one upload request's body, counted as it streams in
-    max_body_kb: int = Field(256, ge=1)  # the body of any other API request
+    # The body of any other API request: above what the longest question and history allowed take as
+    # JSON (escaped, up to 12 bytes a character), so that no bound in characters is reached as a 413
+    max_body_kb: int = Field(1024, ge=1)
 
     # -- time --------------------------------------------------------------------------------------
     request_seconds: float = Field(30.0, gt=0)  # deadline of one API call: its work stops there (504)

@@ -1,5 +1,7 @@
 """The HTTP API in-process over ASGI, on a real store and engine: answers, uploads, auth, bounds, bad requests."""
 
+import json
+
 import pytest
 from fastapi.testclient import TestClient
 
@@ -108,7 +110,7 @@ def test_a_request_over_its_bound_is_413_naming_it(client):
     response = client.post("/api/transcripts", files=files)
     assert response.status_code == 413
     assert response.json()["bound"] == "max_request_mb" and response.json()["limit"] == 2
-    long_json = client.post("/api/ask", content=b'{"question": "' + b"a" * 300_000 + b'"}',
+    long_json = client.post("/api/ask", content=b'{"question": "' + b"a" * 1_100_000 + b'"}',
                             headers={"content-type": "application/json"})  # fmt: skip
     assert long_json.status_code == 413 and long_json.json()["bound"] == "max_body_kb"
 
@@ -229,3 +231,11 @@ def test_a_store_whose_only_transcript_has_no_indexable_word_still_answers(tmp_p
     assert client.post("/api/ask", json={"question": "a b"}).status_code == 200
     assert client.post("/api/check", json={"quote": "A b c."}).status_code == 200
     assert client.get("/api/speakers").status_code == 200
+
+
+def test_the_longest_quote_allowed_fits_the_body_bound_whatever_its_characters(client):
+    quote = "\U0001f600" * 20000  # JSON escapes each as a surrogate pair: 12 bytes a character
+    body = json.dumps({"quote": quote}).encode()  # ensure_ascii, as most clients send
+    assert len(body) > 200_000
+    response = client.post("/api/check", content=body, headers={"content-type": "application/json"})
+    assert response.status_code == 200 and response.json()["verdict"] == "not_found"
