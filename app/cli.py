@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -99,20 +100,32 @@ def remove(transcript_id: str, store: StoreOpt = None) -> None:
     typer.echo(f"removed {transcript_id}")
 
 
+TextFileOpt = Annotated[Optional[Path], typer.Option("--file", help='Read the text from this file ("-": stdin)')]
+
+
 @app.command()
 def ask(
-    question: Annotated[Optional[str], typer.Argument(help="The question")] = None,
+    question: Annotated[Optional[str], typer.Argument(help='The question ("-": read it from stdin)')] = None,
+    file: TextFileOpt = None,
     speaker: Annotated[Optional[str], typer.Option(help="Only this speaker's words")] = None,
     transcript: Annotated[Optional[str], typer.Option(help="Only this transcript (an id from `podium list`)")] = None,
-    batch: Annotated[Optional[Path], typer.Option(help='JSONL, one {"id", "question", "history"?} a line')] = None,
+    batch: Annotated[
+        Optional[Path], typer.Option(help='JSONL, one {"id", "question", "history"?} a line ("-": stdin); PODIUM_MAX_BATCH lines at most')
+    ] = None,
     llm: Annotated[Optional[str], typer.Option(help="LLM answerer spec (default $PODIUM_LLM; unset: quotes only)")] = None,
     store: StoreOpt = None,
     json_: JsonOpt = False,
 ) -> None:
     """Answer a question with verbatim, attributed, timestamped quotes."""
-    if (question is None) == (batch is None):
-        fail("give a QUESTION or --batch FILE, not both")
-    requests = _batch(batch) if batch else [{"question": question}]
+    from .settings import AppSettings
+
+    config = AppSettings()
+    if sum(x is not None for x in (question, file, batch)) != 1:
+        fail("give a QUESTION, --file FILE or --batch FILE: one of them")
+    if batch:
+        requests = _batch(batch, config.max_batch)
+    else:
+        requests = [{"question": _text(question, file, "the question", config, "max_question_chars")}]
     from .render import render_answer
     from .wiring import open_engine
 
@@ -129,7 +142,8 @@ def ask(
 
 @app.command()
 def check(
-    quote: Annotated[str, typer.Argument(help='The quote, optionally as "NAME said ..."')],
+    quote: Annotated[Optional[str], typer.Argument(help='The quote, optionally as "NAME said ..." ("-": read it from stdin)')] = None,
+    file: TextFileOpt = None,
     speaker: Annotated[Optional[str], typer.Option(help="Whom the quote is attributed to")] = None,
     store: StoreOpt = None,
     json_: JsonOpt = False,
@@ -137,9 +151,13 @@ def check(
     """Check a quote: verbatim, close (with a word diff), misattributed, or not found."""
     from chat.check import check_quote
     from .render import render_check
+    from .settings import AppSettings
     from .wiring import open_engine
 
-    result = check_quote(open_engine(store), quote, speaker)
+    if (quote is None) == (file is None):
+        fail("give a QUOTE or --file FILE, not both")
+    text = _text(quote, file, "the quote", AppSettings(), "max_quote_chars")
+    result = check_quote(open_engine(store), text, speaker)
     typer.echo(result.model_dump_json(indent=2) if json_ else render_check(result))
 
 
@@ -181,23 +199,56 @@ def eval_(
     raise typer.Exit(run(set_, answerer, json_))
 
 
-def _batch(path: Path) -> list[dict]:
+def _text(given: str | None, file: Path | None, what: str, config, bound: str) -> str:
+    """The text given as an argument, or read from a file or stdin ("-"), within its bound."""
+    limit = getattr(config, bound)
+    if file is None and given != "-":
+        text = given
+    else:
+        source = file or Path("-")
+        with _opened(source) as handle:
+            text = handle.read(limit + 1)
+    if len(text) > limit:
+        fail(f"{what} is over the {bound} bound of {limit} characters (PODIUM_{bound.upper()} sets it)")
+    if not text.strip():
+        fail(f"{what} is empty")
+    return text.strip()
+
+
+def _batch(path: Path, limit: int) -> list[dict]:
+    """The batch's requests, read line by line: a file past the bound stops at line limit + 1, unread beyond."""
     requests = []
+    with _opened(path) as lines:
+        for number, line in enumerate(lines, 1):
+            if not line.strip():
+                continue
+            if len(requests) == limit:
+                fail(f"{path}:{number}: more than {limit} questions, the max_batch bound (PODIUM_MAX_BATCH sets it)")
+            try:
+                request = json.loads(line)
+            except json.JSONDecodeError as exc:
+                fail(f"{path}:{number}: not JSON ({exc.msg})")
+            if not isinstance(request, dict) or not isinstance(request.get("question"), str):
+                fail(f'{path}:{number}: each line needs a "question" string')
+            requests.append(request)
+    return requests
+
+
+@contextmanager
+def _opened(path: Path):
+    """A text file, or stdin for "-"; one that cannot be read is a one-line error naming it."""
+    stdin = str(path) == "-"
     try:
-        lines = path.read_text().splitlines()
+        handle = sys.stdin if stdin else path.open(encoding="utf-8")
     except OSError as exc:
         fail(f"{path}: {exc.strerror}")
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            request = json.loads(line)
-        except json.JSONDecodeError as exc:
-            fail(f"{path}:{number}: not JSON ({exc.msg})")
-        if not isinstance(request, dict) or not isinstance(request.get("question"), str):
-            fail(f'{path}:{number}: each line needs a "question" string')
-        requests.append(request)
-    return requests
+    try:
+        yield handle
+    except UnicodeDecodeError as exc:
+        fail(f"{'stdin' if stdin else path}: not UTF-8 text ({exc.reason})")
+    finally:
+        if not stdin:
+            handle.close()
 
 
 def _expand(paths: list[Path]) -> list[Path]:

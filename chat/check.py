@@ -23,6 +23,7 @@ from ingest.text import WORD, word_key, word_keys
 
 from .compose import chunk_citation
 from .contract import Citation
+from .deadline import check_deadline
 from .names import resolve_speakers
 
 CLOSE = 75.0  # rapidfuzz partial ratio of the quote against its best-aligned passage
@@ -94,6 +95,7 @@ def _matches(store, quote: str, filters: Filters = Filters()) -> list[_Match]:
     wanted = word_keys(quote)
     found = []
     for hit in HybridRetriever(store, top_k=8, filters=filters).retrieve(quote):
+        check_deadline()  # aligning a long quote with each passage is the check's costly loop
         text = hit.node.text
         if exact := _exact_span(wanted, text):
             found.append(_Match(100.0, True, chunk_meta(hit.node), exact, text.find(exact)))

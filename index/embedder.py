@@ -44,10 +44,17 @@ class Embedder:
     def max_tokens(self) -> int:
         return self.model.max_length
 
+    @cached_property
+    def _counting_tokenizer(self):
+        """A copy of the wrapped SentenceTransformer's tokenizer (the one whose window we must fit), for
+        counting: a call without padding reconfigures a fast tokenizer, and an encode running meanwhile
+        in another thread (a question asked while a file is ingested) then fails on unpadded batches."""
+        import copy
+
+        return copy.deepcopy(self.model._model.tokenizer)
+
     def count_tokens(self, text: str) -> int:
-        # The wrapped SentenceTransformer's own tokenizer: the one whose window we must fit.
-        tokenizer = self.model._model.tokenizer
-        return len(tokenizer(text, add_special_tokens=False, verbose=False)["input_ids"])
+        return len(self._counting_tokenizer(text, add_special_tokens=False, verbose=False)["input_ids"])
 
     def embed_texts(self, texts: list[str]) -> list[list[float]]:
         # One encode call for all the texts: sentence-transformers sorts them by length, so each batch

@@ -50,8 +50,11 @@ class KeywordIndex:
         columns = {key: np.array([m[key] for m in metadatas]) for key in COLUMNS}
         if not ids:
             return cls([], columns, None)
+        tokens = tokenize(texts)
+        if not tokens.vocab:  # no chunk holds a word of two letters or more: bm25s cannot index that
+            return cls(ids, columns, None)
         bm25 = bm25s.BM25()
-        bm25.index(tokenize(texts), show_progress=False)
+        bm25.index(tokens, show_progress=False)
         return cls(ids, columns, bm25)
 
     @property
@@ -104,7 +107,7 @@ class KeywordIndex:
         tmp.mkdir(parents=True)
         if self._bm25 is not None:
             self._bm25.save(tmp, show_progress=False)
-        sidecar = {"ids": self.ids, "columns": {k: v.tolist() for k, v in self.columns.items()}}
+        sidecar = {"ids": self.ids, "columns": {k: v.tolist() for k, v in self.columns.items()}, "bm25": self._bm25 is not None}
         (tmp / "podium.json").write_text(json.dumps(sidecar))
         shutil.rmtree(folder, ignore_errors=True)
         try:
@@ -121,5 +124,5 @@ class KeywordIndex:
         if set(sidecar["columns"]) != set(COLUMNS):  # written before a column was added: rebuild
             return None
         columns = {k: np.array(v) for k, v in sidecar["columns"].items()}
-        bm25 = bm25s.BM25.load(folder, show_progress=False) if sidecar["ids"] else None
+        bm25 = bm25s.BM25.load(folder, show_progress=False) if sidecar.get("bm25", bool(sidecar["ids"])) else None
         return cls(sidecar["ids"], columns, bm25)

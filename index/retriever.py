@@ -14,6 +14,7 @@ from dataclasses import replace
 from llama_index.core.retrievers import BaseRetriever
 from llama_index.core.schema import NodeWithScore, QueryBundle
 
+from .deadline import check_deadline
 from .filters import Filters
 from .keyword import terms
 from .store import Store
@@ -49,6 +50,7 @@ class HybridRetriever(BaseRetriever):
         self.exchange = exchange
 
     def _retrieve(self, query_bundle: QueryBundle) -> list[NodeWithScore]:
+        check_deadline()  # the engine retrieves several times a question: each is a point to stop at
         view = self.store.view()
         if not view.committed:
             return []
