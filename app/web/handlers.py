@@ -13,6 +13,7 @@ from ..uploads import UploadResult, ingest_upload
 from chat.formatting import short_role
 from chat.contract import Answer, Citation
 from ..settings import AppSettings
+from .jinja import render
 from .timeline import timeline_svg
 from .views import answer_markdown, sources_html, transcript_html, unsupported_markdown, upload_html
 
@@ -217,8 +218,8 @@ def chat_messages(answer: Answer) -> list[dict]:
 
 
 def label(kind: str, text: str) -> str:
-    """A label the stylesheet colours, and through it the whole bubble (see .pod-label in ui_style)."""
-    return f'<div class="pod-label pod-label-{kind}">{text}</div>'
+    """A label the stylesheet colours, and through it the whole bubble (see .pod-label in style.py)."""
+    return render("label.html", kind=kind, text=text)
 
 
 def describe_filters(title: str | None, speaker: str | None, date_from: str | None, date_to: str | None) -> str:

@@ -3,7 +3,7 @@ press conference's overview and timeline, open the transcript at a cited turn, u
 
 It drives the same loaded engine as the JSON API: app.server mounts both on one app.
 Modules: handlers (events), views (HTML), check and overview (those two tabs, events and HTML),
-timeline (the SVG plot), style (CSS, scripts).
+timeline (the SVG plot), style (CSS, scripts); the markup is in templates/, rendered by jinja.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import gradio as gr
 from ..settings import AppSettings
 from .check import START, QuoteCheck
 from .handlers import ALL, NO_FILTER, Handlers, new_session
+from .jinja import render
 from .overview import Outline
 from .style import CSS, SOURCES_JS, TIMELINE_JS, VIEWER_JS
 from .views import empty_html, sources_html, upload_html
@@ -23,10 +24,6 @@ ASK_LIMIT = 16  # questions answered at once: several reporters never queue behi
 VIEW_LIMIT = 32  # transcript views, lists
 INGEST_LIMIT = 2  # uploads embed on the CPU: two at a time
 QUIET = {"concurrency_limit": VIEW_LIMIT, "show_progress": "hidden"}
-HEADER = (
-    '<div class="pod-header"><h1>Podium</h1><p>Ask the press conferences a question: the answer is verbatim quotes, '
-    "each with its speaker and the time it was said. Open a source to read it in its transcript.</p></div>"
-)
 EXAMPLE = "What did Chen Shaobo say about talent?"
 QUOTE_EXAMPLE = "e.g. To revitalize Heilongjiang, talent is the key. (or: Chen Shaobo said talent is the key…)"
 
@@ -35,7 +32,7 @@ def build_ui(engine, settings: AppSettings | None = None) -> gr.Blocks:
     ui = Handlers(engine, settings or AppSettings())
     with gr.Blocks(title="Podium", analytics_enabled=False) as blocks:
         session, checked = gr.State(new_session()), gr.State(None)
-        gr.HTML(HEADER, js_on_load=None)
+        gr.HTML(render("header.html"), js_on_load=None)
         with gr.Row(equal_height=False):
             with gr.Column(scale=5, min_width=420):
                 filters = _filters()

@@ -1,18 +1,20 @@
 """HTML views for the newsroom UI: the answer in the chat, the sources panel, the transcript viewer, upload results.
 
-Pure functions from the engine's models to strings, so that they can be tested without a browser.
+Pure functions from the engine's models to strings, so that they can be tested without a browser; the markup
+is in app/web/templates.
 """
 
 from __future__ import annotations
 
 import re
-from html import escape
 
 from ingest import Transcript, Turn
 from ingest.sentences import sentence_spans
 
 from chat.contract import Answer, Citation
 from chat.formatting import moment, offset, short_role, time_span, turn_time
+
+from .jinja import render
 
 KIND_LABELS = {"question": "question", "answer": "answer", "remark": "statement", "moderator": "moderator"}
 _MARKDOWN = re.compile(r"([\\`*_{}\[\]<>#|~$])")
@@ -41,52 +43,23 @@ def sources_html(answer: Answer | None, transcripts: dict[str, Transcript | None
         return empty_html(
             "Ask a question: the quotes the answer cites appear here, each with its speaker, time and context."
         )
-    parts = [_verdict(answer, scope)]
-    for citation in answer.citations:
-        transcript = transcripts.get(citation.transcript_id)
-        turn = turn_of(transcript, citation.turn_index)
-        parts.append(source_card(citation, turn, answer.refused))
-    if not answer.citations and not answer.refused:
-        parts.append(empty_html("The answer cites no quotes."))
-    return f'<div class="pod-sources">{"".join(parts)}</div>'
+    cards = [card(c, turn_of(transcripts.get(c.transcript_id), c.turn_index), answer.refused) for c in answer.citations]
+    return render("sources.html", answer=answer, scope=scope, cards=cards)
 
 
-def _verdict(answer: Answer, scope: str) -> str:
-    if answer.refused:
-        more = " The quotes below are what others said on the topic." if answer.citations else ""
-        if scope:
-            more += f" {escape(scope)}: the filters may have left the answer out."
-        return (
-            '<div class="pod-banner pod-refused"><strong>Not answered.</strong> '
-            f"The transcripts don't support an answer to “{escape(answer.question)}”.{more}</div>"
-        )
-    banner = f'<div class="pod-banner pod-answered">{len(answer.citations)} quote(s) for “{escape(answer.question)}”</div>'
-    if answer.unsupported:
-        items = "".join(f"<li>{escape(s)}</li>" for s in answer.unsupported)
-        banner += (
-            '<div class="pod-banner pod-unsupported"><strong>Unsupported, dropped:</strong> '
-            f"no transcript supports these sentences.<ul>{items}</ul></div>"
-        )
-    return banner
-
-
-def source_card(c: Citation, turn: Turn | None, other: bool = False) -> str:
-    """`other`: a dashed card, for quotes that are not the answer (a refusal's, a quote check's nearest passages)."""
-    who = ", ".join(filter(None, [escape(c.speaker), escape(short_role(c.speaker, c.role) or "")]))
-    meta = " · ".join(filter(None, [c.transcript_title, c.date, when_said(c), f"turn {c.turn_index}"]))
-    kind = KIND_LABELS.get(c.kind, c.kind)
-    return (
-        f'<article class="pod-source{" pod-source-other" if other else ""}" data-n="{c.n}">'
-        f'<header><span class="pod-n">[{c.n}]</span> <strong class="pod-speaker">{who}</strong>'
-        f' <span class="pod-kind kind-{escape(c.kind)}">{escape(kind)}</span></header>'
-        f'<div class="pod-meta">{escape(meta)}</div>'
-        f'<blockquote class="pod-context">{context_html(turn.text if turn else c.quote, c.quote)}</blockquote>'
-        '<div class="pod-actions">'
-        f'<button type="button" class="pod-open" data-transcript="{escape(c.transcript_id)}" data-turn="{c.turn_index}"'
-        f' data-n="{c.n}">Open in transcript</button>'
-        f'<button type="button" class="pod-copy" data-copy="{escape(copy_line(c))}">Copy quote</button>'
-        "</div></article>"
-    )
+def card(c: Citation, turn: Turn | None, other: bool = False) -> dict:
+    """What a source card shows. `other`: a dashed card, for quotes that are not the answer (a refusal's,
+    a quote check's nearest passages)."""
+    head, parts, tail = context_parts(turn.text if turn else c.quote, c.quote)
+    return {
+        "citation": c,
+        "who": ", ".join(filter(None, [c.speaker, short_role(c.speaker, c.role)])),
+        "meta": " · ".join(filter(None, [c.transcript_title, c.date, when_said(c), f"turn {c.turn_index}"])),
+        "kind": KIND_LABELS.get(c.kind, c.kind),
+        "head": head, "context": parts, "tail": tail,
+        "line": copy_line(c),
+        "other": other,
+    }  # fmt: skip
 
 
 def when_said(c: Citation) -> str:
@@ -106,11 +79,12 @@ def copy_line(c: Citation) -> str:
     return f'"{c.quote}" ({", ".join(p for p in parts if p)})'
 
 
-def context_html(text: str, quote: str, around: int = 1) -> str:
-    """The quote in its paragraph, highlighted, with a sentence either side; '…' where the turn goes on."""
+def context_parts(text: str, quote: str, around: int = 1) -> tuple[str, list[tuple[str, bool]], str]:
+    """The quote in its paragraph, marked, with a sentence either side: ('… ' where the turn goes on before,
+    the (text, marked) parts, ' …' where it goes on after)."""
     start = text.find(quote)
     if start < 0 or not quote:
-        return f"<mark>{_paragraphs(quote)}</mark>"
+        return "", [(quote, True)], ""
     end = start + len(quote)
     first = max(text.rfind("\n\n", 0, start), -2) + 2
     last = text.find("\n\n", end)
@@ -122,7 +96,7 @@ def context_html(text: str, quote: str, around: int = 1) -> str:
     hi = after[-1][1] if after else end
     head = "… " if text[:lo].strip() else ""
     tail = " …" if text[hi:].strip() else ""
-    return f"{head}{_paragraphs(text[lo:start])}<mark>{_paragraphs(quote)}</mark>{_paragraphs(text[end:hi])}{tail}"
+    return head, [(text[lo:start], False), (quote, True), (text[end:hi], False)], tail
 
 
 # -- the transcript viewer -----------------------------------------------------------------------
@@ -135,32 +109,24 @@ def transcript_html(
     if transcript is None:
         return empty_html("No transcript selected. Upload one, or pick one above.")
     marks = marks or {}
-    speakers = len(transcript.speakers())
-    head = (
-        f'<div class="pod-tr-head"><h3>{escape(transcript.title)}</h3><div class="pod-meta">'
-        f"{escape(transcript.date or 'no date')} · {len(transcript.turns)} turns · {speakers} speakers · "
-        f"{escape(time_span(transcript))} · {escape(transcript.format)}</div></div>"
-    )
-    turns = "".join(_turn_html(t, t.index == focus, marks.get(t.index, [])) for t in transcript.turns)
-    return f'<div class="pod-transcript" data-focus="{"" if focus is None else focus}">{head}{turns}</div>'
+    turns = [_turn(t, t.index == focus, marks.get(t.index, [])) for t in transcript.turns]
+    return render(
+        "transcript.html", transcript=transcript, focus="" if focus is None else focus, turns=turns,
+        speakers=len(transcript.speakers()), span=time_span(transcript),
+    )  # fmt: skip
 
 
-def _turn_html(turn: Turn, focused: bool, cited: list[Citation]) -> str:
-    role = short_role(turn.speaker, turn.role)
-    kind = KIND_LABELS.get(turn.kind, turn.kind)
-    reply = f' <span class="pod-reply">replies to turn {turn.reply_to}</span>' if turn.reply_to is not None else ""
-    classes = " ".join(filter(None, ["pod-turn", f"kind-{turn.kind}", focused and "pod-focus", cited and "pod-cited"]))
-    head = (
-        f'<div class="pod-turn-head"><span class="pod-turn-n">{turn.index}</span>'
-        f'<span class="pod-time">{escape(turn_time(turn))}</span> <strong>{escape(turn.speaker)}</strong>'
-        f'{f", {escape(role)}" if role else ""} <span class="pod-kind kind-{turn.kind}">{escape(kind)}</span>{reply}</div>'
-    )
-    body = _marked(turn.text, cited)
-    return f'<section class="{classes}" id="podium-turn-{turn.index}" data-turn="{turn.index}">{head}{body}</section>'
+def _turn(turn: Turn, focused: bool, cited: list[Citation]) -> dict:
+    classes = ["pod-turn", f"kind-{turn.kind}", focused and "pod-focus", cited and "pod-cited"]
+    return {
+        "index": turn.index, "speaker": turn.speaker, "role": short_role(turn.speaker, turn.role), "kind": turn.kind,
+        "kind_label": KIND_LABELS.get(turn.kind, turn.kind), "reply_to": turn.reply_to, "time": turn_time(turn),
+        "classes": " ".join(filter(None, classes)), "parts": _marked(turn.text, cited),
+    }  # fmt: skip
 
 
-def _marked(text: str, cited: list[Citation]) -> str:
-    """The turn's text with each cited quote wrapped in <mark>, numbered as in the answer."""
+def _marked(text: str, cited: list[Citation]) -> list[tuple[str, int | None]]:
+    """The turn's text in (text, n) parts: n is the number of the cited quote the part is, None between quotes."""
     spans = []
     for c in cited:
         at = text.find(c.quote)
@@ -168,11 +134,10 @@ def _marked(text: str, cited: list[Citation]) -> str:
             spans.append((at, at + len(c.quote), c.n))
     out, pos = [], 0
     for a, b, n in sorted(spans):
-        out.append(_paragraphs(text[pos:a]))
-        out.append(f'<mark data-n="{n}">{_paragraphs(text[a:b])}<sup>[{n}]</sup></mark>')
+        out += [(text[pos:a], None), (text[a:b], n)]
         pos = b
-    out.append(_paragraphs(text[pos:]))
-    return f'<div class="pod-turn-text">{"".join(out)}</div>'
+    out.append((text[pos:], None))
+    return out
 
 
 # -- uploads -------------------------------------------------------------------------------------
@@ -182,30 +147,19 @@ def upload_html(results: list) -> str:
     """One line per file: what was stored and how many turns, or the reason it could not be read."""
     if not results:
         return empty_html("Pick one or more transcript files: text, Markdown, HTML, PDF, captions (VTT, SRT), JSON or CSV.")
-    rows = "".join(_stored(r) if r.ok else _rejected(r) for r in results)
-    summary = f"{sum(r.ok for r in results)} of {len(results)} file(s) stored."
-    return f'<div class="pod-uploads"><div class="pod-meta">{summary}</div><ul>{rows}</ul></div>'
+    rows = [_upload_row(r) for r in results]
+    return render("uploads.html", rows=rows, stored=sum(r.ok for r in results))
 
 
-def _stored(r) -> str:
+def _upload_row(r) -> dict:
+    if not r.ok:
+        return {"result": r}
     speakers = ", ".join(r.speakers[:6]) + (f" and {len(r.speakers) - 6} more" if len(r.speakers) > 6 else "")
-    status = {"unchanged": "already stored, unchanged"}.get(r.status, r.status)
-    warnings = list(getattr(r, "warnings", None) or [])  # once UploadResult carries the parser's warnings
+    warnings = list(r.warnings)
     if not warnings and r.speakers == ["Unknown speaker"]:
         warnings = ["No speaker labels found: each paragraph became a turn of an unknown speaker."]
-    notes = "".join(f'<div class="pod-warning">{escape(w)}</div>' for w in warnings)
-    detail = f"{status}: <strong>{r.turns} turns</strong>, {len(r.speakers)} speakers ({escape(speakers)})"
-    return (
-        f'<li class="pod-up-ok"><span class="pod-up-mark">✓</span> <strong>{escape(r.file)}</strong> — {detail}'
-        f' · id {escape(r.transcript_id or "")}{notes}</li>'
-    )
-
-
-def _rejected(r) -> str:
-    return (
-        f'<li class="pod-up-error"><span class="pod-up-mark">✗</span> <strong>{escape(r.file)}</strong> — '
-        f"not stored: {escape(r.error or 'unreadable')}</li>"
-    )
+    status = {"unchanged": "already stored, unchanged"}.get(r.status, r.status)
+    return {"result": r, "speakers": speakers, "warnings": warnings, "status": status}
 
 
 # -- helpers -------------------------------------------------------------------------------------
@@ -221,10 +175,5 @@ def _md(text: str) -> str:
     return _MARKDOWN.sub(r"\\\1", text)
 
 
-def _paragraphs(text: str) -> str:
-    """Escaped text; its paragraph breaks show through CSS white-space: pre-line."""
-    return escape(text)
-
-
 def empty_html(message: str) -> str:
-    return f'<div class="pod-empty">{escape(message)}</div>'
+    return render("empty.html", message=message)

@@ -1,0 +1,46 @@
+"""The UI's views without a browser: the templates escape whatever a transcript or a question holds."""
+
+from __future__ import annotations
+
+from chat.check import CheckResult
+from chat.contract import Answer, Citation
+from ingest import Transcript, Turn
+
+EVIL = '<script>alert("x")</script>'
+
+
+def _transcript() -> Transcript:
+    turns = [
+        Turn(index=0, speaker=EVIL, label="Q", kind="question", text=f"Is {EVIL} a question?"),
+        Turn(index=1, speaker="Ms. O'Hara", label="MS. O'HARA:", role=EVIL, kind="answer", text=f"It is {EVIL}.", reply_to=0),
+    ]
+    return Transcript(id="t<1>", title=EVIL, date="2024-05-01", source="x.md", format="script", turns=turns)
+
+
+def _citation(t: Transcript, turn: Turn) -> Citation:
+    return Citation(
+        n=1, transcript_id=t.id, transcript_title=t.title, date=t.date, speaker=turn.speaker, role=turn.role,
+        kind=turn.kind, turn_index=turn.index, timestamp=None, start=None, end=None, quote=turn.text,
+    )  # fmt: skip
+
+
+def test_every_view_escapes_what_the_transcript_and_the_question_hold():
+    from app.web.check import check_html
+    from app.web.overview import overview_html
+    from app.web.timeline import timeline_svg
+    from app.web.views import sources_html, transcript_html
+
+    t = _transcript()
+    cite = _citation(t, t.turns[1])
+    answer = Answer(question=EVIL, answer="x", refused=False, unsupported=[EVIL], citations=[cite])
+    check = CheckResult(
+        quote=EVIL, verdict="misattributed", speaker_named=EVIL, said_by="x", score=90.0, message=EVIL,
+        citations=[cite], diff=[], nearest=[],
+    )  # fmt: skip
+    pages = [
+        sources_html(answer, {t.id: t}, EVIL), transcript_html(t, 1, {1: [cite]}), overview_html(t),
+        timeline_svg(t, {1}), check_html(check, {t.id: t}),
+    ]  # fmt: skip
+    for html in pages:
+        assert "<script" not in html and "&lt;script&gt;" in html, html
+    assert 'data-transcript="t&lt;1&gt;"' in pages[0]  # attribute values too
