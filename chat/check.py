@@ -55,6 +55,7 @@ class _Match:
     exact: bool
     meta: ChunkMeta
     span: str  # the matched transcript text, verbatim
+    sentences: str  # the whole sentences that hold it: what a citation quotes, never a fragment
 
 
 def check_quote(engine, quote: str, speaker: str | None = None) -> CheckResult:
@@ -95,15 +96,23 @@ def _matches(store, quote: str, filters: Filters = Filters()) -> list[_Match]:
     for hit in HybridRetriever(store, top_k=8, filters=filters).retrieve(quote):
         text = hit.node.text
         if exact := _exact_span(wanted, text):
-            found.append(_Match(100.0, True, chunk_meta(hit.node), exact))
+            found.append(_Match(100.0, True, chunk_meta(hit.node), exact, whole_sentences(text, exact)))
             continue
         scored = [(_similarity(wanted, text[a:b]), a, b) for a, b in _candidates(text)]
         if not scored:
             continue
         (score, fragment), a, b = max(scored, key=lambda x: x[0][0])
         span = text[a + fragment[0] : a + fragment[1]] if fragment else text[a:b]
-        found.append(_Match(score, False, chunk_meta(hit.node), span))
+        found.append(_Match(score, False, chunk_meta(hit.node), span, whole_sentences(text, span)))
     return found
+
+
+def whole_sentences(text: str, span: str) -> str:
+    """The sentences of `text` that `span` (a substring of it) touches: "talent is the key. Therefore," is
+    quoted as "To revitalize Heilongjiang, talent is the key. Therefore, we always insist … measures." in full."""
+    start = text.find(span)
+    touched = [(a, b) for a, b in sentence_spans(text) if a < start + len(span) and b > start]
+    return text[touched[0][0] : touched[-1][1]] if start >= 0 and touched else span
 
 
 def _exact_span(wanted: list[str], text: str) -> str | None:
@@ -138,19 +147,31 @@ def _similarity(wanted: list[str], passage: str) -> tuple[float, tuple[int, int]
 def _result(quote: str, verdict: str, named: str | None, match: _Match, message: str) -> CheckResult:
     return CheckResult(
         quote=quote, verdict=verdict, speaker_named=named, said_by=match.meta.speaker, score=match.score,
-        message=message, citations=[chunk_citation(1, match.meta, match.span)],
+        message=message, citations=[chunk_citation(1, match.meta, match.sentences)],
         diff=[] if match.exact else word_diff(quote, match.span), nearest=[],
     )  # fmt: skip
 
 
 def _not_found(quote: str, named: str | None, matches: list[_Match]) -> CheckResult:
-    nearest = [chunk_citation(i + 1, m.meta, m.span) for i, m in enumerate(matches[:3])]
+    nearest = [chunk_citation(i + 1, m.meta, m.sentences) for i, m in enumerate(_distinct(matches)[:3])]
     return CheckResult(
         quote=quote, verdict="not_found", speaker_named=named, said_by=None,
         score=matches[0].score if matches else 0.0,
         message="Nothing close in the indexed transcripts; the nearest passages are listed.",
         citations=[], diff=[], nearest=nearest,
     )  # fmt: skip
+
+
+def _distinct(matches: list[_Match]) -> list[_Match]:
+    """Each passage once, best first: the named speaker's own search and a duplicated transcript find the same
+    sentences again."""
+    seen, out = set(), []
+    for m in matches:
+        key = tuple(word_keys(m.sentences))
+        if key not in seen:
+            seen.add(key)
+            out.append(m)
+    return out
 
 
 def word_diff(quote: str, transcript: str) -> list[DiffOp]:
