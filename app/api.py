@@ -18,6 +18,7 @@ from chat.contract import Answer
 from chat.overview import Overview, overview
 from ingest.reading import MAX_BYTES
 
+from . import exports, search
 from .settings import AppSettings
 from .uploads import UploadResult, ingest_upload
 
@@ -64,6 +65,8 @@ def create_app(engine, settings: AppSettings | None = None) -> FastAPI:
     app.state.engine = engine
     app.state.settings = settings or AppSettings()
     app.include_router(router, prefix="/api")
+    app.include_router(search.router, prefix="/api", dependencies=[Depends(authorized)])
+    app.include_router(exports.router, prefix="/api", dependencies=[Depends(authorized)])
     return app
 
 
