@@ -74,11 +74,11 @@ def pleasantry(text: str) -> bool:
     if "?" in text:
         return False
     words = re.findall(r"[\w’']+", _STAGE.sub(" ", text))
-    names = [w for w in words[1:] if w[0].isupper()]  # "Jen", "Friday", "Mr. President": whom they greet
+    if not words or len(words) <= 2 and text.rstrip().endswith(("—", "-")):
+        return True  # "(Cross-talk.)"; "Jen —", "Exactly —": a bid for the floor, cut off
+    names = [w for w in words if w[0].isupper() and w.lower() not in _NICETIES]  # "Jen", "Friday": whom they greet
     rest = [w.lower() for w in words if w not in names]
-    if len(words) <= 2 and text.rstrip().endswith(("—", "-")):
-        return True  # "Jen —", "Exactly —": a bid for the floor, cut off
-    return len(names) <= 2 and all(w in _NICETIES for w in rest)
+    return bool(rest) and len(names) <= 2 and all(w in _NICETIES for w in rest)
 
 
 def official_words(text: str) -> str | None:
@@ -89,8 +89,10 @@ def official_words(text: str) -> str | None:
 
 
 def one_line(text: str) -> str:
+    """The question's first interrogative sentence, else its first sentence that is not a greeting ("Thanks.")."""
     said = sentences(text)
-    return next((s for s in said if s.rstrip("”\"'’ ").endswith("?")), said[0] if said else text)
+    asked = next((s for s in said if s.rstrip("”\"'’ ").endswith("?")), None)
+    return asked or next((s for s in said if not pleasantry(s)), said[0] if said else text)
 
 
 def turn_seconds(turns: list[Turn]) -> list[float | None]:

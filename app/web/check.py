@@ -11,7 +11,7 @@ from chat.check import CheckResult, DiffOp, check_quote
 from chat.formatting import short_role
 from chat.contract import Citation
 from .jinja import render
-from .views import card, empty_html, turn_of, when_said
+from .views import card, empty_html, when_said
 
 log = logging.getLogger(__name__)
 
@@ -48,18 +48,20 @@ class QuoteCheck:
         return check_html(result, {i: self.ui.store.transcript(i) for i in ids}), result.model_dump()
 
     def open(self, checked: dict | None, event: gr.EventData):
-        """The transcript viewer at the turn, the checked quote's match (or the nearest passages) marked."""
+        """The transcript viewer at the turn, the checked quote's match (or the nearest passages) marked, the one
+        opened apart."""
         result = CheckResult(**checked) if checked else None
         cited = result.citations + result.nearest if result else []
         picker = gr.Dropdown(choices=self.ui.transcript_choices(False), value=event.transcript)
-        return picker, *self.ui.render(event.transcript, int(event.turn), cited), gr.Tabs(selected="transcript")
+        n = int(getattr(event, "n", 0) or 0) or None
+        return picker, *self.ui.render(event.transcript, int(event.turn), cited, n), gr.Tabs(selected="transcript")
 
 
 def check_html(result: CheckResult, transcripts: dict) -> str:
     """The verdict banner, the diff for a close quote, then the source card(s) as in the sources panel."""
     label, meaning = VERDICTS[result.verdict]
-    cards = [card(c, turn_of(transcripts.get(c.transcript_id), c.turn_index)) for c in result.citations]
-    nearest = [card(c, turn_of(transcripts.get(c.transcript_id), c.turn_index), True) for c in result.nearest]
+    cards = [card(c, transcripts.get(c.transcript_id)) for c in result.citations]
+    nearest = [card(c, transcripts.get(c.transcript_id), True) for c in result.nearest]
     diff = result.diff if any(d.op != "equal" for d in result.diff) else []
     said = _said(result.citations[0]) if result.citations else None
     return render(

@@ -41,6 +41,7 @@ def overview_html(transcript: Transcript | None) -> str:
     return render(
         "overview.html", view=view, counts=counts, transcript_id=transcript.id, timed=timed,
         speakers=_speakers(view.speakers), questions=[_question(q, turns) for q in view.questions],
+        pleasantries=len(view.pleasantries),
     )  # fmt: skip
 
 
@@ -63,6 +64,7 @@ def _question(q: QuestionLine, turns: dict[int, Turn]) -> dict:
     answer is the longest reply turn."""
     asker = q.asked_by if not q.outlet or q.outlet in q.asked_by else f"{q.asked_by} ({q.outlet})"
     line = {"turn": q.turn_index, "asker": asker, "asked_at": turn_time(turns[q.turn_index]), "question": q.question}
+    line["flag"] = q.flag
     replies = [turns[i] for i in q.answer_turns if i in turns]
     main = max(replies, key=lambda t: len(t.text)) if replies else None
     if main is None:

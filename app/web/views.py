@@ -12,71 +12,71 @@ from ingest import Transcript, Turn
 from ingest.sentences import sentence_spans
 
 from chat.contract import Answer, Citation
-from chat.formatting import moment, offset, short_role, time_span, turn_time
+from chat.formatting import moment, short_role, time_span, turn_time
 
+from ..exports import markdown_escape
 from .jinja import render
 
 KIND_LABELS = {"question": "question", "answer": "answer", "remark": "statement", "moderator": "moderator"}
-_MARKDOWN = re.compile(r"([\\`*_{}\[\]<>#|~$])")
 
 
 # -- the chat ------------------------------------------------------------------------------------
 
 
-def answer_markdown(answer: Answer) -> str:
-    """The engine's text for the chat bubble: verbatim, Markdown characters escaped, the [n] markers bold."""
-    return re.sub(r"\\\[(\d+)\\\]", r"**[\1]**", _md(answer.answer))
+def answer_markdown(answer: Answer, index: int = 0) -> str:
+    """The engine's text for the chat bubble: verbatim, Markdown characters escaped, each [n] marker a link
+    to its source card, of the conversation's `index`-th answer (the page's script shows that card)."""
+    return re.sub(r"\\\[(\d+)\\\]", rf"[\\[\1\\]](#pod-source-{index}-\1)", markdown_escape(answer.answer))
 
 
 def unsupported_markdown(answer: Answer) -> str:
     lines = ["These sentences were dropped: no transcript supports them."]
-    lines += [f"- ~~{_md(s)}~~" for s in answer.unsupported]
+    lines += [f"- ~~{markdown_escape(s)}~~" for s in answer.unsupported]
     return "\n".join(lines)
 
 
 # -- the sources panel ---------------------------------------------------------------------------
 
 
-def sources_html(answer: Answer | None, transcripts: dict[str, Transcript | None], scope: str = "") -> str:
-    """One card per citation: who, role, where, when, the quote in its turn, and the two actions."""
+def sources_html(
+    answer: Answer | None, transcripts: dict[str, Transcript | None], scope: str = "", index: int = 0
+) -> str:
+    """One card per citation: who, role, where, when, the quote in its turn, the actions and the source link;
+    `index`: the answer's place in the conversation, which its [n] links name."""
     if answer is None:
         return empty_html(
             "Ask a question: the quotes the answer cites appear here, each with its speaker, time and context."
         )
-    cards = [card(c, turn_of(transcripts.get(c.transcript_id), c.turn_index), answer.refused) for c in answer.citations]
-    return render("sources.html", answer=answer, scope=scope, cards=cards)
+    cards = [card(c, transcripts.get(c.transcript_id), answer.refused) for c in answer.citations]
+    return render("sources.html", answer=answer, scope=scope, cards=cards, index=index)
 
 
-def card(c: Citation, turn: Turn | None, other: bool = False) -> dict:
+def card(c: Citation, transcript: Transcript | None, other: bool = False) -> dict:
     """What a source card shows. `other`: a dashed card, for quotes that are not the answer (a refusal's,
     a quote check's nearest passages)."""
+    turn = turn_of(transcript, c.turn_index)
     head, parts, tail = context_parts(turn.text if turn else c.quote, c.quote)
     return {
         "citation": c,
         "who": ", ".join(filter(None, [c.speaker, short_role(c.speaker, c.role)])),
-        "meta": " · ".join(filter(None, [c.transcript_title, c.date, when_said(c), f"turn {c.turn_index}"])),
+        "meta": " · ".join(filter(None, [c.transcript_title, c.date, when_said(c, transcript), f"turn {c.turn_index}"])),
         "kind": KIND_LABELS.get(c.kind, c.kind),
         "head": head, "context": parts, "tail": tail,
-        "line": copy_line(c),
+        "line": c.attribution,  # what "Copy quote" copies: the line a newsroom prints
         "other": other,
     }  # fmt: skip
 
 
-def when_said(c: Citation) -> str:
-    """When the quote was said: the wall-clock time, or the offset into the recording."""
-    return moment(c.timestamp, c.start, c.end) or "no time recorded"
-
-
-def copy_line(c: Citation) -> str:
-    """'"..." (Chen Shaobo, Executive Vice Governor, SCIO press conference, 2024-04-26 10:27:15)'."""
-    if c.timestamp:
-        at = c.timestamp.replace("T", " ")[:19]
-    elif c.start is not None:
-        at = " ".join(filter(None, [c.date, f"at {offset(c.start)} into the recording"]))
-    else:
-        at = c.date or ""
-    parts = [c.speaker, short_role(c.speaker, c.role), c.transcript_title, at]
-    return f'"{c.quote}" ({", ".join(p for p in parts if p)})'
+def when_said(c: Citation, transcript: Transcript | None = None) -> str:
+    """When the quote was said: the wall-clock time, the offset into the recording, or where the turns have
+    no time but the event's printed start is known, that ("no time per turn; the briefing ran 1:20–2:17 P.M.")."""
+    said = moment(c.timestamp, c.start, c.end)
+    if said:
+        return said
+    if transcript is not None and transcript.started_at:
+        ran = " – ".join(filter(None, [transcript.started_at, transcript.ended_at]))
+        return f"no time per turn; the event ran {ran}"
+    return "no time recorded"
 
 
 def context_parts(text: str, quote: str, around: int = 1) -> tuple[str, list[tuple[str, bool]], str]:
@@ -103,40 +103,47 @@ def context_parts(text: str, quote: str, around: int = 1) -> tuple[str, list[tup
 
 
 def transcript_html(
-    transcript: Transcript | None, focus: int | None = None, marks: dict[int, list[Citation]] | None = None
-) -> str:
-    """Every turn, speaker by speaker; the focused turn highlighted, the answer's quotes marked where they stand."""
+    transcript: Transcript | None, focus: int | None = None, marks: dict[int, list[Citation]] | None = None,
+    current: int | None = None, found: dict[int, list[tuple[int, int]]] | None = None,
+) -> str:  # fmt: skip
+    """Every turn, speaker by speaker; the focused turn highlighted, the cited quotes marked where they stand
+    (the `current` one apart: the quote the reader clicked), or else the spans a search `found`."""
     if transcript is None:
         return empty_html("No transcript selected. Upload one, or pick one above.")
-    marks = marks or {}
-    turns = [_turn(t, t.index == focus, marks.get(t.index, [])) for t in transcript.turns]
+    marks, found = marks or {}, found or {}
+    hit = iter(range(1, 1 + sum(len(v) for v in found.values())))
+    turns = [_turn(t, t.index == focus, marks.get(t.index, []), current, found.get(t.index, []), hit) for t in transcript.turns]
     return render(
         "transcript.html", transcript=transcript, focus="" if focus is None else focus, turns=turns,
         speakers=len(transcript.speakers()), span=time_span(transcript),
     )  # fmt: skip
 
 
-def _turn(turn: Turn, focused: bool, cited: list[Citation]) -> dict:
-    classes = ["pod-turn", f"kind-{turn.kind}", focused and "pod-focus", cited and "pod-cited"]
+def _turn(turn: Turn, focused: bool, cited: list[Citation], current: int | None, found: list, hit) -> dict:
+    classes = ["pod-turn", f"kind-{turn.kind}", focused and "pod-focus", (cited or found) and "pod-cited"]
     return {
         "index": turn.index, "speaker": turn.speaker, "role": short_role(turn.speaker, turn.role), "kind": turn.kind,
         "kind_label": KIND_LABELS.get(turn.kind, turn.kind), "reply_to": turn.reply_to, "time": turn_time(turn),
-        "classes": " ".join(filter(None, classes)), "parts": _marked(turn.text, cited),
+        "classes": " ".join(filter(None, classes)),
+        "parts": _marked(turn.text, cited, current if focused else None, found, hit),
     }  # fmt: skip
 
 
-def _marked(text: str, cited: list[Citation]) -> list[tuple[str, int | None]]:
-    """The turn's text in (text, n) parts: n is the number of the cited quote the part is, None between quotes."""
+def _marked(text: str, cited: list[Citation], current: int | None, found: list, hit) -> list[dict]:
+    """The turn's text in parts: plain, a cited quote (numbered as in the answer; `current` marked apart),
+    or a search hit (numbered through the transcript)."""
     spans = []
     for c in cited:
         at = text.find(c.quote)
         if at >= 0 and c.quote and not any(a < at + len(c.quote) and at < b for a, b, _ in spans):
-            spans.append((at, at + len(c.quote), c.n))
+            spans.append((at, at + len(c.quote), {"n": c.n, "current": c.n == current}))
+    spans += [(a, b, {"hit": next(hit)}) for a, b in found if not any(x < b and a < y for x, y, _ in spans)]
+    plain = {"n": None, "current": False, "hit": None}
     out, pos = [], 0
-    for a, b, n in sorted(spans):
-        out += [(text[pos:a], None), (text[a:b], n)]
+    for a, b, mark in sorted(spans, key=lambda s: s[0]):
+        out += [plain | {"text": text[pos:a]}, plain | mark | {"text": text[a:b]}]
         pos = b
-    out.append((text[pos:], None))
+    out.append(plain | {"text": text[pos:]})
     return out
 
 
@@ -166,13 +173,10 @@ def _upload_row(r) -> dict:
 
 
 def turn_of(transcript: Transcript | None, index: int) -> Turn | None:
+    """The turn of that index, or None (a transcript removed since, or none)."""
     if transcript is None:
         return None
     return next((t for t in transcript.turns if t.index == index), None)
-
-
-def _md(text: str) -> str:
-    return _MARKDOWN.sub(r"\\\1", text)
 
 
 def empty_html(message: str) -> str:
