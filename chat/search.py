@@ -71,7 +71,7 @@ class _Bounded(OrderedDict):
                 self.popitem(last=False)
 
 
-_TRANSCRIPTS = _Bounded(_CACHE_TRANSCRIPTS)  # (transcript id, version) -> the transcript
+_TRANSCRIPTS = _Bounded(_CACHE_TRANSCRIPTS)  # (transcript id, version) -> (transcript, its turns in lower case)
 _VERSIONS = _Bounded(4)  # the store's committed state -> {transcript id: version}
 _TERMS = _Bounded(_CACHE_WORDS)  # folded word -> the index's terms for it
 _OWNERS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # keyword index -> {chunk id: transcript id}
@@ -105,10 +105,10 @@ def search(
         return result
     find = _Phrase(words, terms) if quoted else _Words(words, terms)
     total = turns = transcripts = 0  # counted apart from the model: pydantic checks each assignment
-    for held in _transcripts(store, _candidates(store, terms, filters)):
+    for held, lowered in _transcripts(store, _candidates(store, terms, filters)):
         mentioned = False
-        for turn in held.turns:
-            spans = find(turn.text) if speaker in (None, turn.speaker) else []
+        for turn, low in zip(held.turns, lowered):
+            spans = find(turn.text, low) if speaker in (None, turn.speaker) else []
             if not spans:
                 continue
             mentioned, total, turns = True, total + len(spans), turns + 1
@@ -139,8 +139,9 @@ def _candidates(store, terms: dict[str, frozenset], filters: Filters) -> list[st
     return list(found or ())
 
 
-def _transcripts(store, ids: list[str]) -> list:
-    """The transcripts, by date, from the cache unless they changed since they were read."""
+def _transcripts(store, ids: list[str]) -> list[tuple]:
+    """The transcripts, by date, each with its turns' texts in lower case, from the cache unless they changed
+    since they were read."""
     fingerprint = store.view().fingerprint
     versions = _VERSIONS.get(fingerprint)
     if versions is None:
@@ -150,29 +151,31 @@ def _transcripts(store, ids: list[str]) -> list:
     for transcript_id in ids:
         key = (transcript_id, versions.get(transcript_id))
         found = _TRANSCRIPTS.get(key)
-        if found is None and (found := store.transcript(transcript_id)) is not None:
+        if found is None and (transcript := store.transcript(transcript_id)) is not None:
+            found = (transcript, [t.text.lower() for t in transcript.turns])
             _TRANSCRIPTS.put(key, found)
         if found is not None:
             out.append(found)
-    return sorted(out, key=lambda t: (t.date or "", t.id))
+    return sorted(out, key=lambda found: (found[0].date or "", found[0].id))
 
 
 class _Words:
     """Mentions of each searchable word in any form the index gives the same stem; in a text that holds them all.
 
-    The text is not tokenized whole: a word's forms all begin with its stem less the stem's last two letters
-    (Porter2 turns a final y into i and adds at most an "e" after a prefix of the word: "hoping" -> "hope",
-    "happy" -> "happi"; checked on the archive's 19,478 distinct words), so a regular expression finds the
-    few words to check."""
+    The text is not tokenized whole: every form of a word begins with its stem less the stem's last letter,
+    or two for a long stem (Porter2 changes only a word's end: it turns a final y into i, adds an "e" after
+    "at", "bl", "iz" or a short syllable, and "biliti" becomes "ble"; its exceptions "dying", "lying" and
+    "tying" become "die", "lie", "tie"; checked on the archive's 19,478 distinct words), so plain substring
+    look-ups find the few words to check.
+    """
 
     def __init__(self, words: list[str], terms: dict[str, frozenset]):
         self.wanted = list(dict.fromkeys(t for t in terms.values() if t))  # "talent talents": one word to find
         stems = sorted({stem for t in self.wanted for stem in t})
-        self.prefixes = [stem[: max(len(stem) - 2, 1)] for stem in stems]
+        self.prefixes = [_prefix(stem) for stem in stems]
         self.pattern = re.compile(rf"\b(?:{'|'.join(map(re.escape, self.prefixes))})[\w’'%.,-]*", re.I)
 
-    def __call__(self, text: str) -> list[tuple[int, int]]:
-        lowered = text.lower()
+    def __call__(self, text: str, lowered: str) -> list[tuple[int, int]]:
         if not any(prefix in lowered for prefix in self.prefixes):
             return []  # most turns
         if len(lowered) == len(text):  # offsets agree, so look the prefixes up as plain substrings: far quicker
@@ -202,8 +205,8 @@ class _Phrase:
         self.pattern = re.compile(rf"(?<![\w’']){escaped}(?![\w’'])", re.I)
         self.reach = 3 * sum(len(w) + 1 for w in words) + 20  # characters either side the phrase can span
 
-    def __call__(self, text: str) -> list[tuple[int, int]]:
-        if self.word not in text.lower():
+    def __call__(self, text: str, lowered: str) -> list[tuple[int, int]]:
+        if self.word not in lowered:
             return []
         spans = set()
         for match in self.pattern.finditer(text):
@@ -214,6 +217,13 @@ class _Phrase:
                 if [t[2] for t in tokens[i : i + n]] == self.words and tokens[i + self.anchor][0] <= match.start() < tokens[i + self.anchor][1]:
                     spans.add((tokens[i][0], tokens[i + n - 1][1]))
         return sorted(spans)
+
+
+def _prefix(stem: str) -> str:
+    """What every word with this stem begins with (see _Words)."""
+    if stem in ("die", "lie", "tie"):
+        return stem[0]
+    return stem[: len(stem) - (1 if len(stem) <= 4 else 2)] or stem
 
 
 def _starts(lowered: str, prefix: str):

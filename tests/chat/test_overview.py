@@ -43,6 +43,8 @@ def test_greetings_and_interjections_are_not_questions(corpus):
     assert [text[i] for i in view.pleasantries][:3] == ["Hello.", "Happy Friday.", "But —"]
     assert len(view.questions) + len(view.pleasantries) == 108
     assert "Voting rights, Jen? Voting rights?" in asked  # a name and a question mark: a question
+    lines = {q.question for q in view.questions}  # a question's line is not its greeting ("Jen, thank you. I have…")
+    assert not {"Thanks.", "Jen, thank you.", "Thank you, Jen."} & lines
     for said in ["Thank you, Karine.", "Good afternoon!", "Okay. Thanks.", "(Inaudible.) (Laughter.)", "Hello.\n\nHappy Monday."]:
         assert pleasantry(said), said
     for asked in ["Thanks, Jen. Does the President plan to reappoint the Fed Chairman?", "On voting rights —", "Oklahoma."]:

@@ -110,3 +110,15 @@ def test_what_cannot_be_searched_is_said(store):
         search(store, "x" * (MAX_QUERY + 1))
     with pytest.raises(ValueError, match="not a date"):
         search(store, "talent", date_from="2024-02-30")
+
+
+def test_every_form_of_a_word_is_looked_for(transcripts):
+    """The search looks a word's forms up by the start they share with its stem: true of every word here."""
+    from chat.search import _prefix
+    from index.keyword import tokenize
+
+    words = sorted({w.lower() for t in transcripts for turn in t.turns for w in re.findall(r"\w\w+", turn.text)})
+    tokenized = tokenize(words + ["dying", "lying", "probability", "hoping", "happily"])
+    stems = {i: stem for stem, i in tokenized.vocab.items()}
+    missed = [(w, stems[i]) for w, ids in zip(words, tokenized.ids) for i in ids if not w.startswith(_prefix(stems[i]))]
+    assert len(words) > 3000 and not missed

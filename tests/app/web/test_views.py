@@ -44,3 +44,20 @@ def test_every_view_escapes_what_the_transcript_and_the_question_hold():
     for html in pages:
         assert "<script" not in html and "&lt;script&gt;" in html, html
     assert 'data-transcript="t&lt;1&gt;"' in pages[0]  # attribute values too
+
+
+def test_typed_dates_are_read_or_refused_in_words():
+    import pytest
+
+    from app.web.dates import parse_date
+
+    for typed in ["2024-04-26", "26/04/2024", "4/26/2024", "26.04.2024", "April 26, 2024", "26 April 2024", " 2024-4-26 "]:
+        assert parse_date(typed, "From") == "2024-04-26", typed
+    assert parse_date("", "From") is None and parse_date(None, "To") is None
+    refused = {
+        "04/05/2024": "could be 4 May or 5 April", "2024-02-30": "does not exist", "31/02/2024": "does not exist",
+        "April 2024": "needs a day, a month and a year", "next week": "is not understood",
+    }  # fmt: skip
+    for typed, reason in refused.items():
+        with pytest.raises(ValueError, match=f"The To date “{typed}” {reason}"):
+            parse_date(typed, "To")
