@@ -33,6 +33,14 @@ def moment(timestamp: str | None, start: float | None, end: float | None = None)
     return None
 
 
+def long_date(iso: str | None) -> str:
+    """'2023-05-02' -> 'May 2, 2023', as a newsroom prints a date; "" for none."""
+    if not iso:
+        return ""
+    day = date.fromisoformat(iso[:10])
+    return f"{day:%B} {day.day}, {day.year}"
+
+
 def turn_time(turn) -> str:
     """A turn's time for a transcript listing: its clock time, else its offset; "" when it has neither."""
     if turn.timestamp:
@@ -58,17 +66,6 @@ def short_role(speaker: str, role: str | None) -> str | None:
         return None
     last = re.split(r" and |, ", role)[-1]
     return re.split(r"\s+of\s+", last)[0].strip() or role
-
-
-def long_date(iso: str | None) -> str | None:
-    """A date as print has it: "2021-07-16" -> "July 16, 2021"; None for none, the text itself if it is not ISO."""
-    if not iso:
-        return None
-    try:
-        day = date.fromisoformat(iso)
-    except ValueError:
-        return iso
-    return f"{day:%B} {day.day}, {day.year}"
 
 
 def attribution_line(c) -> str:
