@@ -45,13 +45,13 @@ class Library:
         scope = (transcript, speaker, date_from, date_to)
         removed = event.transcript
         if self.ui.store.remove(removed):
-            message = f"Deleted “{event.title}”: it is no longer searched or quoted."
+            notice = render("notice.html", message=f"Deleted “{event.title}”: it is no longer searched or quoted.")
         else:
-            message = "That press conference was already deleted."
+            notice = render("error.html", message="That press conference was already deleted.")
         show = viewing if viewing != removed else None
         if show is None:
             show = next((e.id for e in self.ui.store.transcripts()), None)
-        return render("error.html", message=message), *self.refreshed(viewing if viewing != removed else None, show, scope)
+        return notice, *self.refreshed(viewing if viewing != removed else None, show, scope)
 
     def refreshed(self, viewing: str | None, show: str | None, scope: tuple):
         """The filters' lists, the viewer's picker, the note, the views (when the viewer changes) and the list.
