@@ -33,6 +33,7 @@ from chat.deadline import DeadlineExceeded, check_deadline, deadline, remaining
 from chat.overview import Overview, overview
 
 from .limits import UPLOAD_PATH, BodyLimit, Bounded, Guard, Problem, bounded_response, check_length, log
+from . import exports, search
 from .settings import AppSettings
 from .uploads import FIELD, UploadResult, receive_files, refused, store_path
 
@@ -126,6 +127,8 @@ def create_app(engine, settings: AppSettings | None = None) -> FastAPI:
     )
     app.state.engine, app.state.settings, app.state.pool, app.state.running = engine, settings, pool, set()
     app.include_router(router, prefix="/api")
+    app.include_router(search.router, prefix="/api", dependencies=[Depends(authorized)])
+    app.include_router(exports.router, prefix="/api", dependencies=[Depends(authorized)])
     # Routers of the API go above this line: the catch-all answers what none of them does
     app.add_route("/api/{path:path}", _unrouted, methods=list(_METHODS), include_in_schema=False)
     app.add_exception_handler(Bounded, lambda _request, exc: bounded_response(exc))

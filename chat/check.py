@@ -56,7 +56,8 @@ class _Match:
     exact: bool
     meta: ChunkMeta
     span: str  # the matched transcript text, verbatim
-    at: int = 0  # where the span starts in the chunk's text
+    sentences: str  # the whole sentences that hold it: what a citation quotes, never a fragment
+    at: int = 0  # where those sentences start in the chunk's text
 
 
 def check_quote(engine, quote: str, speaker: str | None = None) -> CheckResult:
@@ -98,7 +99,7 @@ def _matches(store, quote: str, filters: Filters = Filters()) -> list[_Match]:
         check_deadline()  # aligning a long quote with each passage is the check's costly loop
         text = hit.node.text
         if exact := _exact_span(wanted, text):
-            found.append(_Match(100.0, True, chunk_meta(hit.node), exact, text.find(exact)))
+            found.append(_Match(100.0, True, chunk_meta(hit.node), exact, *whole_sentences(text, exact)))
             continue
         scored = [(_similarity(wanted, text[a:b]), a, b) for a, b in _candidates(text)]
         if not scored:
@@ -106,8 +107,19 @@ def _matches(store, quote: str, filters: Filters = Filters()) -> list[_Match]:
         (score, fragment), a, b = max(scored, key=lambda x: x[0][0])
         at = a + fragment[0] if fragment else a
         span = text[a + fragment[0] : a + fragment[1]] if fragment else text[a:b]
-        found.append(_Match(score, False, chunk_meta(hit.node), span, at))
+        found.append(_Match(score, False, chunk_meta(hit.node), span, *whole_sentences(text, span)))
     return found
+
+
+def whole_sentences(text: str, span: str) -> tuple[str, int]:
+    """The sentences of `text` that `span` (a substring of it) touches, and where they start: "talent is
+    the key. Therefore," is quoted as "To revitalize Heilongjiang, talent is the key. Therefore, we
+    always insist … measures." in full."""
+    start = text.find(span)
+    touched = [(a, b) for a, b in sentence_spans(text) if a < start + len(span) and b > start]
+    if start < 0 or not touched:
+        return span, max(start, 0)
+    return text[touched[0][0] : touched[-1][1]], touched[0][0]
 
 
 def _exact_span(wanted: list[str], text: str) -> str | None:
@@ -140,7 +152,7 @@ def _similarity(wanted: list[str], passage: str) -> tuple[float, tuple[int, int]
 
 
 def _result(quote: str, verdict: str, named: str | None, match: _Match, message: str) -> CheckResult:
-    cite = chunk_citation(1, match.meta, match.span, match.at)
+    cite = chunk_citation(1, match.meta, match.sentences, match.at)
     if cite.interpreted:
         message += f" As interpreted: these are an interpreter's English words, not {match.meta.speaker}'s own."
     return CheckResult(
@@ -151,13 +163,25 @@ def _result(quote: str, verdict: str, named: str | None, match: _Match, message:
 
 
 def _not_found(quote: str, named: str | None, matches: list[_Match]) -> CheckResult:
-    nearest = [chunk_citation(i + 1, m.meta, m.span, m.at) for i, m in enumerate(matches[:3])]
+    nearest = [chunk_citation(i + 1, m.meta, m.sentences, m.at) for i, m in enumerate(_distinct(matches)[:3])]
     return CheckResult(
         quote=quote, verdict="not_found", speaker_named=named, said_by=None,
         score=matches[0].score if matches else 0.0,
         message="Nothing close in the indexed transcripts; the nearest passages are listed.",
         citations=[], diff=[], nearest=nearest,
     )  # fmt: skip
+
+
+def _distinct(matches: list[_Match]) -> list[_Match]:
+    """Each passage once, best first: the named speaker's own search and a duplicated transcript find the same
+    sentences again."""
+    seen, out = set(), []
+    for m in matches:
+        key = tuple(word_keys(m.sentences))
+        if key not in seen:
+            seen.add(key)
+            out.append(m)
+    return out
 
 
 def word_diff(quote: str, transcript: str) -> list[DiffOp]:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel
+from pydantic import BaseModel, computed_field
+
+from .formatting import attribution_line
 
 
 class Citation(BaseModel):
@@ -20,6 +22,12 @@ class Citation(BaseModel):
     quote: str  # verbatim from the turn's text
     source_url: str | None = None  # the publisher's page of the transcript
     interpreted: bool = False  # the quote is (partly) an interpreter's English, not the speaker's own words
+
+    @computed_field
+    @property
+    def attribution(self) -> str:
+        """The print-ready line: the quote, full name, role, event, date, time, "(as interpreted)", source link."""
+        return attribution_line(self)
 
 
 class Answer(BaseModel):

@@ -1,7 +1,8 @@
 """How times and roles are printed, everywhere: answers, citations, the terminal, the web UI, the prompt.
 
 One spelling for each: a wall-clock time is "10:27:15"; an offset into a recording is "4:05", or
-"1:01:40" past the hour (never "61:40"); a role is the title a reporter would print.
+"1:01:40" past the hour (never "61:40"); a role is the title a reporter would print; a date in print is
+"July 16, 2021"; a citation's attribution line is what a newsroom's style guide prints.
 """
 
 from __future__ import annotations
@@ -65,3 +66,22 @@ def short_role(speaker: str, role: str | None) -> str | None:
         return None
     last = re.split(r" and |, ", role)[-1]
     return re.split(r"\s+of\s+", last)[0].strip() or role
+
+
+def attribution_line(c) -> str:
+    """A citation as a newsroom prints it, with its source link:
+    '"We will." (as interpreted) — Jen Psaki, White House Press Secretary, Press Briefing, July 16, 2021. https://…'.
+
+    Full name and role as the transcript gives them; the event; its date, unless the event's title already
+    says it; the time where one is recorded; "(as interpreted)" where the archive marks the words as an
+    interpreter's (the citation's `interpreted` flag).
+    """
+    event = " ".join(c.transcript_title.split())  # NBSPs of a web page's title as plain spaces
+    day = long_date(c.date)
+    shown = None if not day or day in event or (c.date or "") in event else day
+    said = moment(c.timestamp, c.start)
+    when = f"at {said}" if said else None
+    who = ", ".join(filter(None, [c.speaker, short_role(c.speaker, c.role), event, shown, when]))
+    interpreted = " (as interpreted)" if c.interpreted else ""
+    link = f" {c.source_url}" if c.source_url else ""
+    return f'"{c.quote}"{interpreted} — {who}.{link}'

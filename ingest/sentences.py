@@ -38,7 +38,8 @@ def ends_with_abbreviation(text: str) -> bool:
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
-    word = re.search(r"([\w.]+)$", text[:dot])
+    # the word before the dot, from a window: searching text[:dot] made splitting a long turn quadratic
+    word = re.search(r"([\w.]+)$", text[max(dot - 40, 0) : dot])
     return bool(word) and word.group(1).lower() in _ABBREVIATIONS
 
 

@@ -4,14 +4,14 @@ was said in its turn, the word-level differences, or for a quote not found the n
 from __future__ import annotations
 
 import logging
-from html import escape
 
 import gradio as gr
 
 from chat.check import CheckResult, DiffOp, check_quote
 from chat.formatting import short_role
 from chat.contract import Citation
-from .views import empty_html, source_card, turn_of, when_said
+from .jinja import render
+from .views import card, empty_html, when_said
 
 log = logging.getLogger(__name__)
 
@@ -43,70 +43,41 @@ class QuoteCheck:
             result = check_quote(self.ui.engine, quote, (speaker or "").strip() or None)
         except Exception:  # noqa: BLE001 - the reporter sees a message, the log the traceback
             log.exception("checking %r failed", quote)
-            return _error("Something went wrong checking this quote; the server log has the details."), None
+            return render("error.html", message="Something went wrong checking this quote; the server log has the details."), None
         ids = {c.transcript_id for c in result.citations + result.nearest}
         return check_html(result, {i: self.ui.store.transcript(i) for i in ids}), result.model_dump()
 
     def open(self, checked: dict | None, event: gr.EventData):
-        """The transcript viewer at the turn, the checked quote's match (or the nearest passages) marked."""
+        """The transcript viewer at the turn, the checked quote's match (or the nearest passages) marked, the one
+        opened apart."""
         result = CheckResult(**checked) if checked else None
         cited = result.citations + result.nearest if result else []
         picker = gr.Dropdown(choices=self.ui.transcript_choices(False), value=event.transcript)
-        return picker, *self.ui.render(event.transcript, int(event.turn), cited), gr.Tabs(selected="transcript")
+        n = int(getattr(event, "n", 0) or 0) or None
+        return picker, *self.ui.render(event.transcript, int(event.turn), cited, n), gr.Tabs(selected="transcript")
 
 
 def check_html(result: CheckResult, transcripts: dict) -> str:
     """The verdict banner, the diff for a close quote, then the source card(s) as in the sources panel."""
-    parts = [_verdict(result)]
-    if any(d.op != "equal" for d in result.diff):
-        parts.append(diff_html(result.diff))
-    parts += [source_card(c, turn_of(transcripts.get(c.transcript_id), c.turn_index)) for c in result.citations]
-    if result.nearest:
-        parts.append('<h4 class="pod-check-h">The nearest passages, for you to judge</h4>')
-        parts += [source_card(c, turn_of(transcripts.get(c.transcript_id), c.turn_index), True) for c in result.nearest]
-    return f'<div class="pod-check">{"".join(parts)}</div>'
-
-
-def _verdict(result: CheckResult) -> str:
-    name, meaning = VERDICTS[result.verdict]
-    checked = f"“{escape(result.quote)}”"
-    if result.speaker_named:
-        checked += f", attributed to {escape(result.speaker_named)}"
-    said = _said(result.citations[0]) if result.citations else ""
-    return (
-        f'<div class="pod-verdict pod-verdict-{result.verdict}" data-verdict="{result.verdict}">'
-        f'<div class="pod-verdict-head"><span class="pod-verdict-label">{name}</span>'
-        f' <span class="pod-verdict-meaning">{meaning}</span></div>'
-        f'<div class="pod-verdict-message">{escape(result.message)}</div>{said}'
-        f'<div class="pod-checked">You checked: {checked}</div></div>'
+    label, meaning = VERDICTS[result.verdict]
+    cards = [card(c, transcripts.get(c.transcript_id)) for c in result.citations]
+    nearest = [card(c, transcripts.get(c.transcript_id), True) for c in result.nearest]
+    diff = result.diff if any(d.op != "equal" for d in result.diff) else []
+    said = _said(result.citations[0]) if result.citations else None
+    return render(
+        "check.html", result=result, label=label, meaning=meaning, said=said, diff=diff, cards=cards, nearest=nearest
     )
 
 
-def _said(c: Citation) -> str:
+def _said(c: Citation) -> dict:
     """'Said by Chen Shaobo, Executive Vice Governor, at 10:27:15 in <title> · 2024-04-26 · turn 7'."""
-    who = ", ".join(filter(None, [c.speaker, short_role(c.speaker, c.role)]))
-    at = f" at <strong>{escape(when_said(c))}</strong>" if c.timestamp or c.start is not None else ""
-    where = " · ".join(filter(None, [c.transcript_title, c.date, f"turn {c.turn_index}"]))
-    return f'<div class="pod-said">Said by <strong>{escape(who)}</strong>{at} in {escape(where)}</div>'
+    return {
+        "who": ", ".join(filter(None, [c.speaker, short_role(c.speaker, c.role)])),
+        "at": when_said(c) if c.timestamp or c.start is not None else None,
+        "where": " · ".join(filter(None, [c.transcript_title, c.date, f"turn {c.turn_index}"])),
+    }
 
 
 def diff_html(diff: list[DiffOp]) -> str:
     """The transcript's wording with the quote's own words struck through and the transcript's words highlighted."""
-    words = []
-    for d in diff:
-        if d.op == "equal":
-            words.append(escape(d.transcript))
-            continue
-        if d.quote:
-            words.append(f'<del title="in your quote, not in the transcript">{escape(d.quote)}</del>')
-        if d.transcript:
-            words.append(f'<ins title="what the transcript says">{escape(d.transcript)}</ins>')
-    return (
-        '<div class="pod-diff"><div class="pod-check-h">Your quote against the transcript</div>'
-        f'<p class="pod-diff-text">{" ".join(words)}</p><div class="pod-meta"><del>struck through</del>: your words,'
-        " not in the transcript · <ins>highlighted</ins>: what the transcript says instead</div></div>"
-    )
-
-
-def _error(text: str) -> str:
-    return f'<div class="pod-banner pod-refused">{escape(text)}</div>'
+    return render("diff.html", diff=diff)

@@ -3,8 +3,6 @@ each with who answered and when; a question opens the transcript viewer at its t
 
 from __future__ import annotations
 
-from html import escape
-
 import gradio as gr
 
 from ingest import Transcript, Turn
@@ -12,6 +10,7 @@ from ingest import Transcript, Turn
 from chat.formatting import offset, short_role, turn_time
 from chat.overview import QuestionLine, SpeakerShare, overview
 
+from .jinja import render
 from .views import empty_html
 
 
@@ -37,75 +36,42 @@ def overview_html(transcript: Transcript | None) -> str:
     counts = " · ".join(_count(n, word) for n, word in [
         (len(transcript.turns), "turn"), (len(view.speakers), "speaker"), (len(view.questions), "question")
     ])  # fmt: skip
-    head = (
-        f'<div class="pod-tr-head"><h3>{escape(view.title)}</h3>'
-        f'<div class="pod-meta">{escape(view.date or "no date")} · {counts}</div></div>'
-    )
     turns = {t.index: t for t in transcript.turns}
-    items = "".join(_question(q, transcript.id, turns) for q in view.questions)
-    questions = f'<ol class="pod-ov-questions">{items}</ol>' if items else empty_html(
-        "No questions from the floor were recognised in this transcript."
-    )
-    return (
-        f'<div class="pod-overview">{head}<h4>Who spoke</h4>{_speakers(view.speakers)}'
-        f"<h4>Questions, in the order asked</h4>{questions}</div>"
-    )
+    timed = any(s.seconds is not None for s in view.speakers)
+    return render(
+        "overview.html", view=view, counts=counts, transcript_id=transcript.id, timed=timed,
+        speakers=_speakers(view.speakers), questions=[_question(q, turns) for q in view.questions],
+        pleasantries=len(view.pleasantries),
+    )  # fmt: skip
 
 
-def _speakers(shares: list[SpeakerShare]) -> str:
-    """A row per speaker, most words first; a time column only where the transcript has media offsets."""
-    timed = any(s.seconds is not None for s in shares)
+def _speakers(shares: list[SpeakerShare]) -> list[dict]:
+    """A row per speaker, most words first; the bar's width against the most, the share against all."""
     most = max((s.words for s in shares), default=0) or 1
     total = sum(s.words for s in shares) or 1
-    head = "".join(f'<th class="pod-num">{h}</th>' for h in ["Turns", "Words", *(["Time"] if timed else [])])
-    rows = "".join(_speaker_row(s, timed, s.words / most, s.words / total) for s in shares)
-    return (
-        f'<table class="pod-ov-speakers"><thead><tr><th>Speaker</th><th>Role</th>{head}<th>Share of words</th></tr>'
-        f"</thead><tbody>{rows}</tbody></table>"
-    )
+    return [
+        {
+            "speaker": s.speaker, "role": short_role(s.speaker, s.role), "turns": s.turns, "words": f"{s.words:,}",
+            "seconds": offset(s.seconds) if s.seconds is not None else "—",
+            "bar": f"{s.words / most * 100:.0f}", "share": f"{s.words / total:.0%}",
+        }  # fmt: skip
+        for s in shares
+    ]
 
 
-def _speaker_row(s: SpeakerShare, timed: bool, bar: float, share: float) -> str:
-    seconds = f'<td class="pod-num">{offset(s.seconds) if s.seconds is not None else "—"}</td>' if timed else ""
-    return (
-        f'<tr><td class="pod-ov-name">{escape(s.speaker)}</td><td>{escape(short_role(s.speaker, s.role) or "")}</td>'
-        f'<td class="pod-num">{s.turns}</td><td class="pod-num">{s.words:,}</td>{seconds}'
-        f'<td class="pod-share"><span class="pod-bar" style="width: {bar * 100:.0f}%"></span>{share:.0%}</td></tr>'
-    )
-
-
-def _question(q: QuestionLine, transcript_id: str, turns: dict[int, Turn]) -> str:
+def _question(q: QuestionLine, turns: dict[int, Turn]) -> dict:
+    """The asker and the question; 'Answered by Chen Shaobo (with Liang Huiling) · at 10:27:15': the main
+    answer is the longest reply turn."""
     asker = q.asked_by if not q.outlet or q.outlet in q.asked_by else f"{q.asked_by} ({q.outlet})"
-    asked_at = turn_time(turns[q.turn_index])
-    stamp = f'<span class="pod-time">{escape(asked_at)}</span>' if asked_at else ""
-    return (
-        f'<li class="pod-ov-q" data-turn="{q.turn_index}">'
-        f'<div class="pod-ov-asker">{stamp}<strong>{escape(asker)}</strong></div>'
-        f'{_open(transcript_id, q.turn_index, escape(q.question), "pod-ov-question")}'
-        f'<div class="pod-ov-answer">{_answered(q, transcript_id, turns)}</div></li>'
-    )
-
-
-def _answered(q: QuestionLine, transcript_id: str, turns: dict[int, Turn]) -> str:
-    """'Answered by Chen Shaobo (with Liang Huiling) · at 10:27:15': the main answer is the longest reply turn."""
+    line = {"turn": q.turn_index, "asker": asker, "asked_at": turn_time(turns[q.turn_index]), "question": q.question}
+    line["flag"] = q.flag
     replies = [turns[i] for i in q.answer_turns if i in turns]
-    if not replies:
-        return '<span class="pod-meta">No answer recorded.</span>'
-    main = max(replies, key=lambda t: len(t.text))
+    main = max(replies, key=lambda t: len(t.text)) if replies else None
+    if main is None:
+        return line | {"main": None}
     others = [name for name in q.answered_by if name != main.speaker]
-    also = f" (with {escape(', '.join(others))})" if others else ""
-    at = turn_time(main)
-    action = _open(transcript_id, main.index, f"at {escape(at)}" if at else "read the answer", "pod-ov-at")
-    return f'Answered by <strong class="pod-ov-by">{escape(main.speaker)}</strong>{also} · {action}'
+    return line | {"main": main.speaker, "main_turn": main.index, "others": ", ".join(others), "answered_at": turn_time(main)}
 
 
 def _count(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
-
-
-def _open(transcript_id: str, turn: int, html: str, kind: str) -> str:
-    """A button the sources panel's script turns into "open the transcript viewer at this turn"."""
-    return (
-        f'<button type="button" class="pod-open {kind}" data-transcript="{escape(transcript_id)}" data-turn="{turn}"'
-        f' title="Open the transcript at turn {turn}">{html}</button>'
-    )

@@ -11,11 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 import re
 from datetime import datetime
-from html import escape
 
 from ingest import Transcript, Turn
 
 from chat.formatting import offset, short_role
+
+from .jinja import render
 
 WORDS_PER_SECOND = 2.2  # about 130 words a minute: the length of a turn no stamp bounds
 TITLES = {
@@ -131,45 +132,36 @@ def _words(turn: Turn) -> int:
 
 def timeline_svg(transcript: Transcript | None, cited: set[int] = frozenset()) -> str:
     if transcript is None or not transcript.turns:
-        return '<div class="pod-empty">No transcript selected.</div>'
+        return render("empty.html", message="No transcript selected.")
     found, unit = spans(transcript)
     speakers = list(dict.fromkeys(s.turn.speaker for s in found))
     lo, hi = min(s.start for s in found), max(s.end for s in found)
     hi = hi if hi > lo else lo + 1
     plot_w = WIDTH - LABEL_W - TOTAL_W
     x = lambda v: LABEL_W + (v - lo) / (hi - lo) * plot_w  # noqa: E731
-    height = TOP + ROW_H * len(speakers) + BOTTOM
     rows = [_row(i, name, [s for s in found if s.turn.speaker == name], unit, x, cited) for i, name in enumerate(speakers)]
-    axis = _axis(lo, hi, unit, x, TOP + ROW_H * len(speakers))
-    title = TITLES[unit]
-    return (
-        f'<div class="pod-timeline" data-unit="{unit}"><svg viewBox="0 0 {WIDTH} {height}" width="100%" role="img" '
-        f'aria-label="Timeline of {escape(transcript.title)}">{_legend()}{"".join(rows)}{axis}'
-        f'<text class="tl-axis-title" x="{LABEL_W + plot_w / 2}" y="{height - 4}" text-anchor="middle">{escape(title)}</text>'
-        "</svg></div>"
-    )
+    bottom = TOP + ROW_H * len(speakers)
+    return render(
+        "timeline.html", title=transcript.title, unit=unit, width=WIDTH, height=bottom + BOTTOM, rows=rows,
+        legend=_legend(), ticks=_axis(lo, hi, unit, x), tick_top=TOP, tick_bottom=bottom + 4, tick_label=bottom + 16,
+        axis_title=TITLES[unit], axis_x=LABEL_W + plot_w / 2, row_h=ROW_H,
+    )  # fmt: skip
 
 
-def _row(i: int, name: str, mine: list[Span], unit: str, x, cited) -> str:
-    y = TOP + i * ROW_H
+def _row(i: int, name: str, mine: list[Span], unit: str, x, cited) -> dict:
     role = short_role(name, mine[0].turn.role)
-    label = name if len(name) <= 22 else name[:21] + "…"
-    out = [
-        f'<g class="tl-row"><rect class="tl-band{" tl-odd" if i % 2 else ""}" x="0" y="{y}" width="{WIDTH}" height="{ROW_H}"/>'
-        f'<text class="tl-label" x="{LABEL_W - 8}" y="{y + ROW_H / 2 + 4}" text-anchor="end">{escape(label)}'
-        f"<title>{escape(', '.join(filter(None, [name, role])))}</title></text>"
+    bars = [
+        {
+            "kind": s.turn.kind, "turn": s.turn.index, "cited": s.turn.index in cited, "x": f"{x(s.start):.1f}",
+            "width": f"{max(x(s.end) - x(s.start), 2.5):.1f}", "tooltip": _tooltip(s, unit),
+        }  # fmt: skip
+        for s in mine
     ]
-    for s in mine:
-        left, right = x(s.start), x(s.end)
-        kind = s.turn.kind
-        out.append(
-            f'<rect class="tl-bar kind-{kind}{" tl-cited" if s.turn.index in cited else ""}" data-turn="{s.turn.index}" '
-            f'x="{left:.1f}" y="{y + 5}" width="{max(right - left, 2.5):.1f}" height="{ROW_H - 10}" rx="2">'
-            f"<title>{escape(_tooltip(s, unit))}</title></rect>"
-        )
-    total = escape(_total(mine, unit))
-    out.append(f'<text class="tl-total" x="{WIDTH - TOTAL_W + 8}" y="{y + ROW_H / 2 + 4}">{total}</text></g>')
-    return "".join(out)
+    return {
+        "y": TOP + i * ROW_H, "odd": i % 2, "name": name, "label": name if len(name) <= 22 else name[:21] + "…",
+        "title": ", ".join(filter(None, [name, role])), "bars": bars, "total": _total(mine, unit),
+        "label_x": LABEL_W - 8, "total_x": WIDTH - TOTAL_W + 8,
+    }  # fmt: skip
 
 
 def _tooltip(s: Span, unit: str) -> str:
@@ -190,18 +182,14 @@ def _total(mine: list[Span], unit: str) -> str:
     return f"{about}{_duration(sum(s.end - s.start for s in mine))} · {turns}"
 
 
-def _axis(lo: float, hi: float, unit: str, x, y: float) -> str:
+def _axis(lo: float, hi: float, unit: str, x) -> list[dict]:
+    """The ticks: where each stands and its label."""
     step = _step(hi - lo, unit)
-    first = -(-lo // step) * step
-    ticks, value = [], first
+    ticks, value = [], -(-lo // step) * step
     while value <= hi + 1e-6:
-        ticks.append(
-            f'<line class="tl-tick" x1="{x(value):.1f}" x2="{x(value):.1f}" y1="{TOP}" y2="{y + 4}"/>'
-            f'<text class="tl-tick-label" x="{x(value):.1f}" y="{y + 16}" text-anchor="middle">'
-            f"{_label(value, unit, step < 60)}</text>"
-        )
+        ticks.append({"x": f"{x(value):.1f}", "label": _label(value, unit, step < 60)})
         value += step
-    return "".join(ticks)
+    return ticks
 
 
 def _step(span: float, unit: str) -> float:
@@ -232,12 +220,9 @@ def _duration(seconds: float) -> str:
     return f"{minutes}m {secs:02d}s" if minutes < 60 else f"{minutes // 60}h {minutes % 60:02d}m"
 
 
-def _legend() -> str:
+def _legend() -> list[dict]:
     items, left = [], LABEL_W
     for kind, label in KINDS.items():
-        items.append(
-            f'<rect class="tl-bar kind-{kind}" x="{left}" y="8" width="14" height="12" rx="2"/>'
-            f'<text class="tl-legend" x="{left + 19}" y="18">{label}</text>'
-        )
+        items.append({"kind": kind, "label": label, "x": left, "text_x": left + 19})
         left += 19 + 6 * len(label) + 16
-    return "".join(items)
+    return items

@@ -1,9 +1,11 @@
-"""The newsroom UI (Gradio Blocks): ask with follow-ups and filters, read the sources, check a quote, see a
-press conference's overview and timeline, open the transcript at a cited turn, upload transcripts.
+"""The newsroom UI (Gradio Blocks): ask with follow-ups and filters, read the sources and export them, search
+inside the transcripts, check a quote, see a press conference's overview and timeline, open the transcript at
+a cited quote, upload and delete transcripts.
 
 It drives the same loaded engine as the JSON API: app.server mounts both on one app.
-Modules: handlers (events), views (HTML), check and overview (those two tabs, events and HTML),
-timeline (the SVG plot), style (CSS, scripts).
+Modules: layout (the components), handlers (asking, sources, viewer), finder (search), check and overview
+(those tabs), library (uploads, the stored list), views (HTML), timeline (the SVG plot), dates (typed dates),
+examples (from what is indexed), style (CSS and scripts, in assets/); the markup is in templates/.
 """
 
 from __future__ import annotations
@@ -11,149 +13,104 @@ from __future__ import annotations
 import gradio as gr
 
 from ..settings import AppSettings
-from .check import START, QuoteCheck
-from .handlers import ALL, NO_FILTER, Handlers, new_session
+from .check import QuoteCheck
+from .finder import Finder
+from .handlers import Handlers, new_session
+from .layout import page
+from .library import Library
 from .overview import Outline
-from .style import CSS, SOURCES_JS, TIMELINE_JS, VIEWER_JS
-from .views import empty_html, sources_html, upload_html
+from .style import CSS
 
 __all__ = ["CSS", "build_ui"]
 
 ASK_LIMIT = 16  # questions answered at once: several reporters never queue behind one another
-VIEW_LIMIT = 32  # transcript views, lists
+VIEW_LIMIT = 32  # transcript views, lists, searches
 INGEST_LIMIT = 2  # uploads embed on the CPU: two at a time
 QUIET = {"concurrency_limit": VIEW_LIMIT, "show_progress": "hidden"}
-HEADER = (
-    '<div class="pod-header"><h1>Podium</h1><p>Ask the press conferences a question: the answer is verbatim quotes, '
-    "each with its speaker and the time it was said. Open a source to read it in its transcript.</p></div>"
-)
-EXAMPLE = "What did Chen Shaobo say about talent?"
-QUOTE_EXAMPLE = "e.g. To revitalize Heilongjiang, talent is the key. (or: Chen Shaobo said talent is the key…)"
+INSTANT = {"concurrency_limit": None, "show_progress": "hidden"}  # no limit: they only touch the session
 
 
 def build_ui(engine, settings: AppSettings | None = None) -> gr.Blocks:
-    ui = Handlers(engine, settings or AppSettings())
+    settings = settings or AppSettings()
+    ui = Handlers(engine)
     with gr.Blocks(title="Podium", analytics_enabled=False) as blocks:
-        session, checked = gr.State(new_session()), gr.State(None)
-        gr.HTML(HEADER, js_on_load=None)
-        with gr.Row(equal_height=False):
-            with gr.Column(scale=5, min_width=420):
-                filters = _filters()
-                chat, question, ask, clear = _chat()
-            with gr.Column(scale=6, min_width=420):
-                tabs, sources, check, outline, picker, timeline, viewer, files, results = _panels()
-        f_transcript, f_speaker, f_from, f_to, note = filters
-        scope = [f_transcript, f_speaker, f_from, f_to]
-
-        instant = {"concurrency_limit": None, "show_progress": "hidden"}  # no limit: they only touch the session
-        blocks.load(ui.load, outputs=[f_transcript, f_speaker, picker, timeline, viewer, note], **QUIET)
-        f_transcript.change(ui.filter_transcript, [f_transcript, f_speaker], f_speaker, **QUIET)
-        for box in scope:
-            box.change(ui.note, scope, note, **QUIET)
-
-        for start in (question.submit, ask.click):
-            echoed = start(ui.echo, [question, session, *scope], [chat, question, session], **instant)
-            echoed.then(
-                ui.answer, session, [chat, session, sources, tabs],
-                concurrency_limit=ASK_LIMIT, concurrency_id="ask", show_progress="minimal", show_progress_on=sources,
-            )  # fmt: skip
-        chat.select(ui.select_message, [session], [session, sources, tabs], **QUIET)
-        for reset in (clear.click, chat.clear):
-            reset(ui.reset, outputs=[chat, session, sources], **instant)
-
-        sources.cite(ui.open_citation, [session], [picker, timeline, viewer, tabs], **QUIET)
-        picker.input(ui.pick, [picker, session], [timeline, viewer], **QUIET)
-        uploaded = files.upload(
-            ui.upload, [files, picker, *scope], [results, f_transcript, f_speaker, picker, note, timeline, viewer],
-            concurrency_limit=INGEST_LIMIT, concurrency_id="ingest", show_progress_on=results,
+        session, checked, found = gr.State(new_session()), gr.State(None), gr.State(None)
+        p = page()
+        blocks.load(ui.load, outputs=[p.f_transcript, p.f_speaker, p.picker, p.timeline, p.viewer, p.note], **QUIET)
+        blocks.load(lambda: _examples(ui), outputs=[p.question, p.chat, p.c_quote], **QUIET)
+        blocks.load(ui.pickers, outputs=[p.from_pick, p.to_pick], **QUIET)
+        _wire_filters(ui, p)
+        _wire_asking(ui, p, session)
+        library = Library(ui, settings.max_upload_mb * 2**20)
+        blocks.load(library.listing, outputs=p.library, **QUIET)
+        refreshed = [p.f_transcript, p.f_speaker, p.picker, p.note, p.timeline, p.viewer, p.library]
+        uploaded = p.files.upload(
+            library.upload, [p.files, p.picker, *p.scope], [p.results, *refreshed, p.files],
+            concurrency_limit=INGEST_LIMIT, concurrency_id="ingest", show_progress_on=p.results,
         )  # fmt: skip
-
-        opens = [picker, timeline, viewer, tabs]  # what opening a turn in the transcript viewer updates
-        _wire_check(blocks, uploaded, QuoteCheck(ui), check, checked, opens)
-        _wire_overview(Outline(ui), outline, uploaded, session, opens)
+        removed = p.library.remove(library.remove, [p.picker, *p.scope], [p.results, *refreshed], **QUIET)
+        finder = Finder(ui)
+        for start in (p.s_query.submit, p.s_run.click):
+            start(finder.run, [p.s_query, *p.scope], [p.s_results, found], **QUIET | {"show_progress": "minimal"})
+        p.s_results.cite(finder.open, [found], p.opens, **QUIET)
+        p.find.submit(finder.find, [p.find, p.picker], [p.viewer, p.found], **QUIET)
+        p.picker.change(lambda: ("", ""), outputs=[p.find, p.found], **INSTANT)  # a new transcript, a new search
+        _wire_check(blocks, (uploaded, removed), QuoteCheck(ui), p, checked)
+        _wire_overview(Outline(ui), p, (uploaded, removed), session)
     blocks.queue(default_concurrency_limit=VIEW_LIMIT)
     return blocks
 
 
-def _wire_check(blocks, uploaded, checks: QuoteCheck, check, checked, opens) -> None:
-    quote, speaker, run, verdict = check
-    blocks.load(checks.speakers, outputs=speaker, **QUIET)
-    uploaded.then(checks.speakers, outputs=speaker, **QUIET)
-    for start in (quote.submit, run.click):
-        start(
-            checks.run, [quote, speaker], [verdict, checked],
-            concurrency_limit=ASK_LIMIT, concurrency_id="check", show_progress="minimal", show_progress_on=verdict,
+def _examples(ui: Handlers):
+    """The question box, the chat and the quote check show examples the index can answer."""
+    found = ui.examples()
+    if found is None:
+        return gr.skip(), gr.skip(), gr.skip()
+    hint = f"Ask a question below, e.g. “{found.question}”. Follow-ups build on earlier questions."
+    return gr.Textbox(placeholder=found.question), gr.Chatbot(placeholder=hint), gr.Textbox(placeholder=f"e.g. {found.quote}")
+
+
+def _wire_filters(ui: Handlers, p) -> None:
+    p.f_transcript.change(ui.filter_transcript, [p.f_transcript, p.f_speaker], p.f_speaker, **QUIET)
+    for box in (p.f_transcript, p.f_speaker):
+        box.change(ui.note, p.scope, p.note, **QUIET)
+    for box in (p.f_from, p.f_to):  # typed dates are read when the reporter is done typing, not at every key
+        box.blur(ui.note, p.scope, p.note, **QUIET)
+        box.submit(ui.note, p.scope, p.note, **QUIET)
+
+
+def _wire_asking(ui: Handlers, p, session) -> None:
+    for start in (p.question.submit, p.ask.click):
+        echoed = start(ui.echo, [p.question, session, *p.scope], [p.chat, p.question, session, p.sources], **INSTANT)
+        echoed.then(
+            ui.answer, session, [p.chat, session, p.sources, p.tabs, p.export],
+            concurrency_limit=ASK_LIMIT, concurrency_id="ask", show_progress="hidden",
         )  # fmt: skip
-    verdict.cite(checks.open, [checked], opens, **QUIET)
+    p.chat.select(ui.select_message, [session], [session, p.sources, p.tabs], **QUIET)
+    for reset in (p.clear.click, p.chat.clear):
+        reset(ui.reset, outputs=[p.chat, session, p.sources, p.export], **INSTANT)
+    p.sources.cite(ui.open_citation, [session], p.opens, **QUIET)
+    p.picker.input(ui.pick, [p.picker, session], [p.timeline, p.viewer], **QUIET)
 
 
-def _wire_overview(outline: Outline, view, uploaded, session, opens) -> None:
+def _wire_check(blocks, changes, checks: QuoteCheck, p, checked) -> None:
+    """The quote check's events; its speaker list again whenever the stored transcripts change."""
+    blocks.load(checks.speakers, outputs=p.c_speaker, **QUIET)
+    for changed in changes:
+        changed.then(checks.speakers, outputs=p.c_speaker, **QUIET)
+    for start in (p.c_quote.submit, p.c_run.click):
+        start(
+            checks.run, [p.c_quote, p.c_speaker], [p.c_verdict, checked],
+            concurrency_limit=ASK_LIMIT, concurrency_id="check", show_progress="minimal", show_progress_on=p.c_verdict,
+        )  # fmt: skip
+    p.c_verdict.cite(checks.open, [checked], p.opens, **QUIET)
+
+
+def _wire_overview(outline: Outline, p, changes, session) -> None:
     """The overview follows the transcript tab's press conference however that changes (load, pick, citation);
     picking one here moves the transcript tab, whose change brings the overview back here."""
-    picker, (o_picker, o_view) = opens[0], view
-    picker.change(outline.show, picker, [o_picker, o_view], **QUIET)
-    uploaded.then(outline.show, picker, [o_picker, o_view], **QUIET)  # the new list, when the transcript stays
-    o_picker.input(outline.pick, [o_picker, session], opens[:3], **QUIET)
-    o_view.cite(outline.ui.open_citation, [session], opens, **QUIET)  # a question opens the viewer at its turn
-
-
-def _filters():
-    with gr.Accordion("Filters: they apply to the next question", open=True):
-        with gr.Row():
-            transcript = gr.Dropdown(
-                label="Press conference", choices=[("All press conferences", ALL)], value=ALL, scale=1, elem_id="pod-transcript"
-            )
-            speaker = gr.Dropdown(label="Speaker", choices=[("Anyone", ALL)], value=ALL, scale=1, elem_id="pod-speaker")
-        with gr.Row():
-            date_from = gr.DateTime(label="From (date)", include_time=False, type="string", elem_id="pod-from")
-            date_to = gr.DateTime(label="To (date)", include_time=False, type="string", elem_id="pod-to")
-        note = gr.Markdown(NO_FILTER, elem_id="pod-filter-note")
-    return transcript, speaker, date_from, date_to, note
-
-
-def _chat():
-    chat = gr.Chatbot(
-        label="Questions and quoted answers", height=440, latex_delimiters=[], feedback_options=None,
-        buttons=["copy", "copy_all"],  # no "share": it posts to a hub
-        placeholder=f"Ask a question below, e.g. “{EXAMPLE}”. Follow-ups (“And Yu Jian?”) build on earlier questions.",
-        elem_id="pod-chat",
-    )  # fmt: skip
-    with gr.Row():
-        question = gr.Textbox(placeholder=EXAMPLE, show_label=False, scale=6, elem_id="pod-question", autofocus=True)
-        ask = gr.Button("Ask", variant="primary", scale=1, min_width=80, elem_id="pod-ask")
-    clear = gr.Button("New conversation", size="sm", variant="secondary")
-    return chat, question, ask, clear
-
-
-def _panels():
-    with gr.Tabs(selected="sources") as tabs:
-        with gr.Tab("Sources", id="sources"):
-            sources = gr.HTML(sources_html(None, {}), js_on_load=SOURCES_JS, elem_id="pod-sources")
-        with gr.Tab("Check a quote", id="check"):
-            check = _check()
-        with gr.Tab("Overview", id="overview"):
-            o_picker = gr.Dropdown(label="Press conference", choices=[], elem_id="pod-ov-picker")
-            outline = o_picker, gr.HTML(js_on_load=SOURCES_JS, elem_id="pod-overview")
-        with gr.Tab("Transcript & timeline", id="transcript"):
-            picker = gr.Dropdown(label="Press conference", choices=[], elem_id="pod-picker")
-            timeline = gr.HTML(js_on_load=TIMELINE_JS, elem_id="pod-timeline")
-            viewer = gr.HTML(js_on_load=VIEWER_JS, elem_id="pod-viewer", max_height=620)
-        with gr.Tab("Upload transcripts", id="upload"):
-            files = gr.File(label="Transcript files", file_count="multiple", type="filepath", elem_id="pod-files")
-            results = gr.HTML(upload_html([]), js_on_load=None, elem_id="pod-upload-results", min_height=140)
-    return tabs, sources, check, outline, picker, timeline, viewer, files, results
-
-
-def _check():
-    quote = gr.Textbox(
-        label="Quote to check", lines=3, max_lines=8, placeholder=QUOTE_EXAMPLE, elem_id="pod-check-quote",
-        info="As you have it: misremembered or translated differently is fine.",
-    )  # fmt: skip
-    with gr.Row(equal_height=False):
-        speaker = gr.Dropdown(
-            label="Attributed to (optional)", choices=[], value=None, allow_custom_value=True, scale=3,
-            info="Pick a speaker or type the name the quote is attributed to.", elem_id="pod-check-speaker",
-        )  # fmt: skip
-        run = gr.Button("Check", variant="primary", scale=1, min_width=80, elem_id="pod-check-run")
-    verdict = gr.HTML(empty_html(START), js_on_load=SOURCES_JS, elem_id="pod-check-result", min_height=140)
-    return quote, speaker, run, verdict
+    p.picker.change(outline.show, p.picker, [p.o_picker, p.o_view], **QUIET)
+    for changed in changes:  # the new list, when the transcript stays
+        changed.then(outline.show, p.picker, [p.o_picker, p.o_view], **QUIET)
+    p.o_picker.input(outline.pick, [p.o_picker, session], p.opens[:3], **QUIET)
+    p.o_view.cite(outline.ui.open_citation, [session], p.opens, **QUIET)  # a question opens the viewer at its turn

@@ -1,116 +1,90 @@
 """HTML views for the newsroom UI: the answer in the chat, the sources panel, the transcript viewer, upload results.
 
-Pure functions from the engine's models to strings, so that they can be tested without a browser.
+Pure functions from the engine's models to strings, so that they can be tested without a browser; the markup
+is in app/web/templates.
 """
 
 from __future__ import annotations
 
 import re
-from html import escape
 
 from ingest import Transcript, Turn
 from ingest.sentences import sentence_spans
 
 from chat.contract import Answer, Citation
-from chat.formatting import moment, offset, short_role, time_span, turn_time
+from chat.formatting import moment, short_role, time_span, turn_time
+
+from ..exports import markdown_escape
+from .jinja import render
 
 KIND_LABELS = {"question": "question", "answer": "answer", "remark": "statement", "moderator": "moderator"}
-_MARKDOWN = re.compile(r"([\\`*_{}\[\]<>#|~$])")
 
 
 # -- the chat ------------------------------------------------------------------------------------
 
 
-def answer_markdown(answer: Answer) -> str:
-    """The engine's text for the chat bubble: verbatim, Markdown characters escaped, the [n] markers bold."""
-    return re.sub(r"\\\[(\d+)\\\]", r"**[\1]**", _md(answer.answer))
+def answer_markdown(answer: Answer, index: int = 0) -> str:
+    """The engine's text for the chat bubble: verbatim, Markdown characters escaped, each [n] marker a link
+    to its source card, of the conversation's `index`-th answer (the page's script shows that card)."""
+    return re.sub(r"\\\[(\d+)\\\]", rf"[\\[\1\\]](#pod-source-{index}-\1)", markdown_escape(answer.answer))
 
 
 def unsupported_markdown(answer: Answer) -> str:
     lines = ["These sentences were dropped: no transcript supports them."]
-    lines += [f"- ~~{_md(s)}~~" for s in answer.unsupported]
+    lines += [f"- ~~{markdown_escape(s)}~~" for s in answer.unsupported]
     return "\n".join(lines)
 
 
 # -- the sources panel ---------------------------------------------------------------------------
 
 
-def sources_html(answer: Answer | None, transcripts: dict[str, Transcript | None], scope: str = "") -> str:
-    """One card per citation: who, role, where, when, the quote in its turn, and the two actions."""
+def sources_html(
+    answer: Answer | None, transcripts: dict[str, Transcript | None], scope: str = "", index: int = 0
+) -> str:
+    """One card per citation: who, role, where, when, the quote in its turn, the actions and the source link;
+    `index`: the answer's place in the conversation, which its [n] links name."""
     if answer is None:
         return empty_html(
             "Ask a question: the quotes the answer cites appear here, each with its speaker, time and context."
         )
-    parts = [_verdict(answer, scope)]
-    for citation in answer.citations:
-        transcript = transcripts.get(citation.transcript_id)
-        turn = turn_of(transcript, citation.turn_index)
-        parts.append(source_card(citation, turn, answer.refused))
-    if not answer.citations and not answer.refused:
-        parts.append(empty_html("The answer cites no quotes."))
-    return f'<div class="pod-sources">{"".join(parts)}</div>'
+    cards = [card(c, transcripts.get(c.transcript_id), answer.refused) for c in answer.citations]
+    return render("sources.html", answer=answer, scope=scope, cards=cards, index=index)
 
 
-def _verdict(answer: Answer, scope: str) -> str:
-    if answer.refused:
-        more = " The quotes below are what others said on the topic." if answer.citations else ""
-        if scope:
-            more += f" {escape(scope)}: the filters may have left the answer out."
-        return (
-            '<div class="pod-banner pod-refused"><strong>Not answered.</strong> '
-            f"The transcripts don't support an answer to “{escape(answer.question)}”.{more}</div>"
-        )
-    banner = f'<div class="pod-banner pod-answered">{len(answer.citations)} quote(s) for “{escape(answer.question)}”</div>'
-    if answer.unsupported:
-        items = "".join(f"<li>{escape(s)}</li>" for s in answer.unsupported)
-        banner += (
-            '<div class="pod-banner pod-unsupported"><strong>Unsupported, dropped:</strong> '
-            f"no transcript supports these sentences.<ul>{items}</ul></div>"
-        )
-    return banner
+def card(c: Citation, transcript: Transcript | None, other: bool = False) -> dict:
+    """What a source card shows. `other`: a dashed card, for quotes that are not the answer (a refusal's,
+    a quote check's nearest passages)."""
+    turn = turn_of(transcript, c.turn_index)
+    head, parts, tail = context_parts(turn.text if turn else c.quote, c.quote)
+    return {
+        "citation": c,
+        "who": ", ".join(filter(None, [c.speaker, short_role(c.speaker, c.role)])),
+        "meta": " · ".join(filter(None, [c.transcript_title, c.date, when_said(c, transcript), f"turn {c.turn_index}"])),
+        "kind": KIND_LABELS.get(c.kind, c.kind),
+        "head": head, "context": parts, "tail": tail,
+        "line": c.attribution,  # what "Copy quote" copies: the line a newsroom prints
+        "other": other,
+    }  # fmt: skip
 
 
-def source_card(c: Citation, turn: Turn | None, other: bool = False) -> str:
-    """`other`: a dashed card, for quotes that are not the answer (a refusal's, a quote check's nearest passages)."""
-    who = ", ".join(filter(None, [escape(c.speaker), escape(short_role(c.speaker, c.role) or "")]))
-    meta = " · ".join(filter(None, [c.transcript_title, c.date, when_said(c), f"turn {c.turn_index}"]))
-    kind = KIND_LABELS.get(c.kind, c.kind)
-    return (
-        f'<article class="pod-source{" pod-source-other" if other else ""}" data-n="{c.n}">'
-        f'<header><span class="pod-n">[{c.n}]</span> <strong class="pod-speaker">{who}</strong>'
-        f' <span class="pod-kind kind-{escape(c.kind)}">{escape(kind)}</span></header>'
-        f'<div class="pod-meta">{escape(meta)}</div>'
-        f'<blockquote class="pod-context">{context_html(turn.text if turn else c.quote, c.quote)}</blockquote>'
-        '<div class="pod-actions">'
-        f'<button type="button" class="pod-open" data-transcript="{escape(c.transcript_id)}" data-turn="{c.turn_index}"'
-        f' data-n="{c.n}">Open in transcript</button>'
-        f'<button type="button" class="pod-copy" data-copy="{escape(copy_line(c))}">Copy quote</button>'
-        "</div></article>"
-    )
+def when_said(c: Citation, transcript: Transcript | None = None) -> str:
+    """When the quote was said: the wall-clock time, the offset into the recording, or where the turns have
+    no time but the event's printed start is known, that ("no time per turn; the briefing ran 1:20–2:17 P.M.")."""
+    said = moment(c.timestamp, c.start, c.end)
+    if said:
+        return said
+    if transcript is not None and transcript.started_at:
+        ran = " – ".join(filter(None, [transcript.started_at, transcript.ended_at]))
+        return f"no time per turn; the event ran {ran}"
+    return "no time recorded"
 
 
-def when_said(c: Citation) -> str:
-    """When the quote was said: the wall-clock time, or the offset into the recording."""
-    return moment(c.timestamp, c.start, c.end) or "no time recorded"
-
-
-def copy_line(c: Citation) -> str:
-    """'"..." (Chen Shaobo, Executive Vice Governor, SCIO press conference, 2024-04-26 10:27:15)'."""
-    if c.timestamp:
-        at = c.timestamp.replace("T", " ")[:19]
-    elif c.start is not None:
-        at = " ".join(filter(None, [c.date, f"at {offset(c.start)} into the recording"]))
-    else:
-        at = c.date or ""
-    parts = [c.speaker, short_role(c.speaker, c.role), "as interpreted" if c.interpreted else None, c.transcript_title, at]
-    return f'"{c.quote}" ({", ".join(p for p in parts if p)})'
-
-
-def context_html(text: str, quote: str, around: int = 1) -> str:
-    """The quote in its paragraph, highlighted, with a sentence either side; '…' where the turn goes on."""
+def context_parts(text: str, quote: str, around: int = 1) -> tuple[str, list[tuple[str, bool]], str]:
+    """The quote in its paragraph, marked, with a sentence either side: ('… ' where the turn goes on before,
+    the (text, marked) parts, ' …' where it goes on after)."""
     start = text.find(quote)
     if start < 0 or not quote:
-        return f"<mark>{_paragraphs(quote)}</mark>"
+        return "", [(quote, True)], ""
     end = start + len(quote)
     first = max(text.rfind("\n\n", 0, start), -2) + 2
     last = text.find("\n\n", end)
@@ -122,57 +96,55 @@ def context_html(text: str, quote: str, around: int = 1) -> str:
     hi = after[-1][1] if after else end
     head = "… " if text[:lo].strip() else ""
     tail = " …" if text[hi:].strip() else ""
-    return f"{head}{_paragraphs(text[lo:start])}<mark>{_paragraphs(quote)}</mark>{_paragraphs(text[end:hi])}{tail}"
+    return head, [(text[lo:start], False), (quote, True), (text[end:hi], False)], tail
 
 
 # -- the transcript viewer -----------------------------------------------------------------------
 
 
 def transcript_html(
-    transcript: Transcript | None, focus: int | None = None, marks: dict[int, list[Citation]] | None = None
-) -> str:
-    """Every turn, speaker by speaker; the focused turn highlighted, the answer's quotes marked where they stand."""
+    transcript: Transcript | None, focus: int | None = None, marks: dict[int, list[Citation]] | None = None,
+    current: int | None = None, found: dict[int, list[tuple[int, int]]] | None = None,
+) -> str:  # fmt: skip
+    """Every turn, speaker by speaker; the focused turn highlighted, the cited quotes marked where they stand
+    (the `current` one apart: the quote the reader clicked), or else the spans a search `found`."""
     if transcript is None:
         return empty_html("No transcript selected. Upload one, or pick one above.")
-    marks = marks or {}
-    speakers = len(transcript.speakers())
-    head = (
-        f'<div class="pod-tr-head"><h3>{escape(transcript.title)}</h3><div class="pod-meta">'
-        f"{escape(transcript.date or 'no date')} · {len(transcript.turns)} turns · {speakers} speakers · "
-        f"{escape(time_span(transcript))} · {escape(transcript.format)}</div></div>"
-    )
-    turns = "".join(_turn_html(t, t.index == focus, marks.get(t.index, [])) for t in transcript.turns)
-    return f'<div class="pod-transcript" data-focus="{"" if focus is None else focus}">{head}{turns}</div>'
+    marks, found = marks or {}, found or {}
+    hit = iter(range(1, 1 + sum(len(v) for v in found.values())))
+    turns = [_turn(t, t.index == focus, marks.get(t.index, []), current, found.get(t.index, []), hit) for t in transcript.turns]
+    return render(
+        "transcript.html", transcript=transcript, focus="" if focus is None else focus, turns=turns,
+        speakers=len(transcript.speakers()), span=time_span(transcript),
+    )  # fmt: skip
 
 
-def _turn_html(turn: Turn, focused: bool, cited: list[Citation]) -> str:
-    role = short_role(turn.speaker, turn.role)
-    kind = KIND_LABELS.get(turn.kind, turn.kind)
-    reply = f' <span class="pod-reply">replies to turn {turn.reply_to}</span>' if turn.reply_to is not None else ""
-    classes = " ".join(filter(None, ["pod-turn", f"kind-{turn.kind}", focused and "pod-focus", cited and "pod-cited"]))
-    head = (
-        f'<div class="pod-turn-head"><span class="pod-turn-n">{turn.index}</span>'
-        f'<span class="pod-time">{escape(turn_time(turn))}</span> <strong>{escape(turn.speaker)}</strong>'
-        f'{f", {escape(role)}" if role else ""} <span class="pod-kind kind-{turn.kind}">{escape(kind)}</span>{reply}</div>'
-    )
-    body = _marked(turn.text, cited)
-    return f'<section class="{classes}" id="podium-turn-{turn.index}" data-turn="{turn.index}">{head}{body}</section>'
+def _turn(turn: Turn, focused: bool, cited: list[Citation], current: int | None, found: list, hit) -> dict:
+    classes = ["pod-turn", f"kind-{turn.kind}", focused and "pod-focus", (cited or found) and "pod-cited"]
+    return {
+        "index": turn.index, "speaker": turn.speaker, "role": short_role(turn.speaker, turn.role), "kind": turn.kind,
+        "kind_label": KIND_LABELS.get(turn.kind, turn.kind), "reply_to": turn.reply_to, "time": turn_time(turn),
+        "classes": " ".join(filter(None, classes)),
+        "parts": _marked(turn.text, cited, current if focused else None, found, hit),
+    }  # fmt: skip
 
 
-def _marked(text: str, cited: list[Citation]) -> str:
-    """The turn's text with each cited quote wrapped in <mark>, numbered as in the answer."""
+def _marked(text: str, cited: list[Citation], current: int | None, found: list, hit) -> list[dict]:
+    """The turn's text in parts: plain, a cited quote (numbered as in the answer; `current` marked apart),
+    or a search hit (numbered through the transcript)."""
     spans = []
     for c in cited:
         at = text.find(c.quote)
         if at >= 0 and c.quote and not any(a < at + len(c.quote) and at < b for a, b, _ in spans):
-            spans.append((at, at + len(c.quote), c.n))
+            spans.append((at, at + len(c.quote), {"n": c.n, "current": c.n == current}))
+    spans += [(a, b, {"hit": next(hit)}) for a, b in found if not any(x < b and a < y for x, y, _ in spans)]
+    plain = {"n": None, "current": False, "hit": None}
     out, pos = [], 0
-    for a, b, n in sorted(spans):
-        out.append(_paragraphs(text[pos:a]))
-        out.append(f'<mark data-n="{n}">{_paragraphs(text[a:b])}<sup>[{n}]</sup></mark>')
+    for a, b, mark in sorted(spans, key=lambda s: s[0]):
+        out += [plain | {"text": text[pos:a]}, plain | mark | {"text": text[a:b]}]
         pos = b
-    out.append(_paragraphs(text[pos:]))
-    return f'<div class="pod-turn-text">{"".join(out)}</div>'
+    out.append(plain | {"text": text[pos:]})
+    return out
 
 
 # -- uploads -------------------------------------------------------------------------------------
@@ -182,49 +154,30 @@ def upload_html(results: list) -> str:
     """One line per file: what was stored and how many turns, or the reason it could not be read."""
     if not results:
         return empty_html("Pick one or more transcript files: text, Markdown, HTML, PDF, captions (VTT, SRT), JSON or CSV.")
-    rows = "".join(_stored(r) if r.ok else _rejected(r) for r in results)
-    summary = f"{sum(r.ok for r in results)} of {len(results)} file(s) stored."
-    return f'<div class="pod-uploads"><div class="pod-meta">{summary}</div><ul>{rows}</ul></div>'
+    rows = [_upload_row(r) for r in results]
+    return render("uploads.html", rows=rows, stored=sum(r.ok for r in results))
 
 
-def _stored(r) -> str:
+def _upload_row(r) -> dict:
+    if not r.ok:
+        return {"result": r}
     speakers = ", ".join(r.speakers[:6]) + (f" and {len(r.speakers) - 6} more" if len(r.speakers) > 6 else "")
-    status = {"unchanged": "already stored, unchanged"}.get(r.status, r.status)
-    warnings = list(getattr(r, "warnings", None) or [])  # once UploadResult carries the parser's warnings
+    warnings = list(r.warnings)
     if not warnings and r.speakers == ["Unknown speaker"]:
         warnings = ["No speaker labels found: each paragraph became a turn of an unknown speaker."]
-    notes = "".join(f'<div class="pod-warning">{escape(w)}</div>' for w in warnings)
-    detail = f"{status}: <strong>{r.turns} turns</strong>, {len(r.speakers)} speakers ({escape(speakers)})"
-    return (
-        f'<li class="pod-up-ok"><span class="pod-up-mark">✓</span> <strong>{escape(r.file)}</strong> — {detail}'
-        f' · id {escape(r.transcript_id or "")}{notes}</li>'
-    )
-
-
-def _rejected(r) -> str:
-    return (
-        f'<li class="pod-up-error"><span class="pod-up-mark">✗</span> <strong>{escape(r.file)}</strong> — '
-        f"not stored: {escape(r.error or 'unreadable')}</li>"
-    )
+    status = {"unchanged": "already stored, unchanged"}.get(r.status, r.status)
+    return {"result": r, "speakers": speakers, "warnings": warnings, "status": status}
 
 
 # -- helpers -------------------------------------------------------------------------------------
 
 
 def turn_of(transcript: Transcript | None, index: int) -> Turn | None:
+    """The turn of that index, or None (a transcript removed since, or none)."""
     if transcript is None:
         return None
     return next((t for t in transcript.turns if t.index == index), None)
 
 
-def _md(text: str) -> str:
-    return _MARKDOWN.sub(r"\\\1", text)
-
-
-def _paragraphs(text: str) -> str:
-    """Escaped text; its paragraph breaks show through CSS white-space: pre-line."""
-    return escape(text)
-
-
 def empty_html(message: str) -> str:
-    return f'<div class="pod-empty">{escape(message)}</div>'
+    return render("empty.html", message=message)

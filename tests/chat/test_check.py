@@ -68,10 +68,15 @@ def test_altered_quotes_are_close_with_a_word_diff(engine, altered, changed):
         assert any(changed[0] in q and changed[1] in t for q, t in ops), ops
 
 
-def test_the_issue_example_with_its_attribution_inline(engine):
+def test_the_issue_example_with_its_attribution_inline(engine, turns, sample_path):
     result = check_quote(engine, "Chen Shaobo said talent is the key to revitalizing Heilongjiang.")
     assert result.speaker_named == "Chen Shaobo"
     assert result.verdict == "close" and "talent is the key" in result.citations[0].quote
+    # what "Copy quote" copies is whole sentences of the turn, not the aligned fragment ("…talent is the key. Therefore,")
+    turn = next(t for t in turns[sample_path] if t.index == result.citations[0].turn_index)
+    said = sentences(turn.text)
+    quote = result.citations[0].quote
+    assert quote.startswith(tuple(said)) and quote.endswith(tuple(said)) and quote in turn.text
 
 
 def test_the_samples_other_translation_is_close(engine):
@@ -96,10 +101,14 @@ def test_quote_moved_to_another_speaker_is_misattributed(engine):
         "The Federal Reserve will abolish interest rates next Tuesday.",
     ],
 )
-def test_invented_quotes_are_not_found_with_nearest_passages(engine, invented):
+def test_invented_quotes_are_not_found_with_nearest_passages(engine, invented, turns):
     result = check_quote(engine, invented)
     assert result.verdict == "not_found" and not result.citations
     assert 1 <= len(result.nearest) <= 3
+    every = {s for ts in turns.values() for t in ts for s in sentences(t.text)}
+    for near in result.nearest:  # whole sentences, never "…one of the three largest black"
+        assert near.quote in every or all(s in every for s in sentences(near.quote)), near.quote
+    assert len({n.quote for n in result.nearest}) == len(result.nearest)  # none twice
 
 
 def test_word_diff_shows_words_as_written():

@@ -57,11 +57,9 @@ def test_the_quote_check_says_as_interpreted(store, corpus):
 
 
 def test_the_copied_attribution_says_as_interpreted(corpus, embedder):
-    from app.web.views import copy_line
-
     _, nodes = _nodes(corpus, embedder)
     duda = next(n for n in nodes if chunk_meta(n).speaker == "Andrzej Duda" and chunk_meta(n).interpreted)
     a, _ = chunk_meta(duda).interpreted[0]
     quote = duda.text[a : duda.text.index(".", a) + 1]
-    line = copy_line(chunk_citation(1, chunk_meta(duda), quote, a))
-    assert line.startswith(f'"{quote}" (Andrzej Duda, President, as interpreted, ')
+    line = chunk_citation(1, chunk_meta(duda), quote, a).attribution
+    assert line.startswith(f'"{quote}" (as interpreted) — Andrzej Duda, President, ')

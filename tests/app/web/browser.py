@@ -17,6 +17,7 @@ FLAGS = [
     "--disable-sync", "--no-first-run", "--disable-quic",
 ]  # fmt: skip
 LOOPBACK = {"127.0.0.1", "localhost", "::1", "[::1]"}
+PSAKI = "whitehouse_md/wh_2021-07-16_psaki.md"
 
 
 def free_port() -> int:

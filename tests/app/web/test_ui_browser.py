@@ -34,7 +34,7 @@ def test_answer_shows_speaker_time_and_quote_in_context(ui: Page):
     expect(first.get_by_role("button", name="Copied ✓")).to_be_visible()
     copied = ui.evaluate("navigator.clipboard.readText()")
     quote = first.locator(".pod-context mark").inner_text()
-    assert copied == f'"{quote}" (Chen Shaobo, Executive Vice Governor, {SCIO}, 2024-04-26 10:27:15)'
+    assert copied == f'"{quote}" — Chen Shaobo, Executive Vice Governor, {SCIO}, April 26, 2024, at 10:27:15.'
 
 
 def test_follow_up_uses_the_earlier_question(ui: Page):
@@ -54,7 +54,7 @@ def test_citation_opens_the_transcript_at_its_turn(ui: Page):
     focused = ui.locator("#pod-viewer .pod-turn.pod-focus")
     expect(focused).to_have_attribute("data-turn", "7")
     expect(focused.locator(".pod-turn-head")).to_contain_text("Chen Shaobo")
-    expect(focused.locator("mark").first).to_be_in_viewport()
+    expect(focused.locator('mark[data-n="1"]')).to_be_in_viewport()  # the quote clicked, wherever it stands in the turn
     expect(ui.locator("#pod-viewer .pod-turn")).to_have_count(11)  # every turn, speaker by speaker
     bars = ui.locator("#pod-timeline .tl-bar[data-turn]")
     expect(bars).to_have_count(11)
@@ -176,15 +176,15 @@ def test_timeline_reads_stamps_as_entry_ends_offsets_and_word_counts(sample_path
 def test_copy_line_and_unsupported_sentences():
     from chat.contract import Answer, Citation
     from app.web.handlers import chat_messages
-    from app.web.views import copy_line
+    from app.web.views import card
 
     cite = Citation(
         n=1, transcript_id="b", transcript_title="Daily briefing", date="2024-05-01", speaker="Ms. Rivera",
         role="Press Secretary", kind="answer", turn_index=2, timestamp=None, start=9.1, end=14.7, quote="We will.",
     )  # fmt: skip
-    assert copy_line(cite) == '"We will." (Ms. Rivera, Press Secretary, Daily briefing, 2024-05-01 at 0:09 into the recording)'
+    assert card(cite, None)["line"] == '"We will." — Ms. Rivera, Press Secretary, Daily briefing, May 1, 2024, at 0:09 into the recording.'
     text = 'Ms. Rivera: "We will." [1]'
     answer = Answer(question="q", answer=text, refused=False, unsupported=["It costs $5*2."], citations=[cite])
-    first, dropped = chat_messages(answer)
-    assert "**[1]**" in first["content"] and "pod-label" not in first["content"]
+    first, dropped = chat_messages(answer, 3)
+    assert r"[\[1\]](#pod-source-3-1)" in first["content"] and "pod-label" not in first["content"]
     assert "pod-label-unsupported" in dropped["content"] and r"~~It costs \$5\*2.~~" in dropped["content"]
