@@ -4,51 +4,33 @@ The routes are module-level and find the engine and the settings on the app they
 (`create_app` puts them in `app.state`), as any outside router would.
 
 Every input is bounded (app/settings.py) before work is done on it, and the schema states the bounds of
-the app that serves it. The engine's work runs on the API's own threads (api_workers), so that API
-calls cannot starve the UI's, under a deadline per request that stops the work itself (504).
+the app that serves it. Each call's work runs as app/calls.py says: on the API's own threads, under a
+deadline.
 """
 
 from __future__ import annotations
 
-import asyncio
-import contextvars
-import secrets
 import tempfile
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
-from datetime import date
 from pathlib import Path
-from typing import Annotated
 
 from fastapi import APIRouter, Depends, FastAPI, HTTPException, Request
 from fastapi.openapi.utils import get_openapi
 from fastapi.responses import JSONResponse
-from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from pydantic import AfterValidator, BaseModel, Field
+from pydantic import BaseModel, Field
 from starlette.routing import Match, Mount
 
 from chat.check import CheckResult, check_quote
 from chat.contract import Answer
-from chat.deadline import DeadlineExceeded, check_deadline, deadline, remaining
 from chat.overview import Overview, overview
+from index.deadline import deadline
 
-from .limits import UPLOAD_PATH, BodyLimit, Bounded, Guard, Problem, bounded_response, check_length, log
 from . import exports, search
+from .calls import authorized, declared, get_engine, run
+from .limits import UPLOAD_PATH, BodyLimit, Bounded, Day, Guard, bounded_response, check_length, log
 from .settings import AppSettings
 from .uploads import FIELD, UploadResult, receive_files, refused, store_path
-
-_bearer = HTTPBearer(auto_error=False)
-
-
-def _real_date(value: str) -> str:
-    try:
-        date.fromisoformat(value)  # the pattern alone lets 2024-02-30 and 0000-00-00 through
-    except ValueError as exc:
-        raise ValueError(f"{value} is not a date of the calendar ({exc})") from None
-    return value
-
-
-Day = Annotated[str, Field(pattern=r"^\d{4}-\d{2}-\d{2}$", json_schema_extra={"format": "date"}), AfterValidator(_real_date)]
 
 
 class AskRequest(BaseModel):
@@ -72,41 +54,6 @@ _BOUNDS = [
     ("AskRequest", "history[]", "max_history_chars"), ("CheckRequest", "quote", "max_quote_chars"),
     ("CheckRequest", "speaker", "max_speaker_chars"),
 ]  # fmt: skip
-
-
-# Dependencies are coroutines: a plain function would take a thread of the pool the UI shares
-async def get_engine(request: Request):
-    return request.app.state.engine
-
-
-async def get_settings(request: Request) -> AppSettings:
-    return request.app.state.settings
-
-
-async def authorized(
-    config: AppSettings = Depends(get_settings), credentials: HTTPAuthorizationCredentials | None = Depends(_bearer)
-) -> None:
-    if config.api_token is None:
-        return
-    # Headers arrive as latin-1 text: its bytes are what the client sent, whatever they are
-    sent = credentials.credentials.encode("latin-1") if credentials else b""
-    if not secrets.compare_digest(sent, config.api_token.encode()):
-        raise HTTPException(401, "a valid bearer token is required", headers={"WWW-Authenticate": "Bearer"})
-
-
-def _declared(*codes: int) -> dict:
-    what = {
-        400: "The body is not text in its declared encoding.",
-        401: "No valid bearer token (only when the server has one set).",
-        404: "No such transcript.",
-        413: "The body is over its bound in bytes (the reply names it).",
-        504: "The request ran past its deadline (request_seconds); its work stopped.",
-    }
-    declared = {code: {"model": Problem, "description": what[code]} for code in (401, *codes) if code != 422}
-    if 422 in codes:  # a route whose body it parses itself: FastAPI does not add its 422
-        schema = {"$ref": "#/components/schemas/HTTPValidationError"}
-        declared[422] = {"description": "Validation Error", "content": {"application/json": {"schema": schema}}}
-    return declared
 
 
 router = APIRouter(dependencies=[Depends(authorized)])
@@ -138,36 +85,7 @@ def create_app(engine, settings: AppSettings | None = None) -> FastAPI:
     return app
 
 
-async def run(request: Request, fn, *args, bound: str = "request_seconds", abandon: bool = True):
-    """fn(*args) on the API's threads under the deadline `bound` names; past it, a 504.
-
-    abandon=False waits for work already started: a write must not commit behind a reply saying it did
-    not. Work still queued when its deadline passes never starts.
-    """
-    app = request.app
-    seconds = getattr(app.state.settings, bound)
-    with deadline(seconds):
-        context = contextvars.copy_context()  # carries the deadline into the worker thread
-        future: Future = app.state.pool.submit(context.run, _started, fn, args)
-        app.state.running.add(future)
-        future.add_done_callback(app.state.running.discard)
-        try:
-            waiting = asyncio.wrap_future(future)
-            return await (asyncio.wait_for(waiting, remaining()) if abandon else asyncio.shield(waiting))
-        except (DeadlineExceeded, TimeoutError):
-            future.cancel()
-            raise Bounded(504, bound, seconds, "the request ran past its deadline") from None
-        except asyncio.CancelledError:  # the server stops and shutdown_seconds passed: queued work must not start
-            future.cancel()
-            raise
-
-
-def _started(fn, args):
-    check_deadline()  # queued past its deadline: not started at all
-    return fn(*args)
-
-
-@router.post("/ask", response_model=Answer, responses=_declared(400, 413, 504))
+@router.post("/ask", response_model=Answer, responses=declared(400, 413, 504))
 async def ask(request: Request, body: AskRequest, engine=Depends(get_engine)) -> Answer:
     config = request.app.state.settings
     for name, bound in (("question", "max_question_chars"), ("speaker", "max_speaker_chars"),
@@ -183,7 +101,7 @@ async def ask(request: Request, body: AskRequest, engine=Depends(get_engine)) ->
     )  # fmt: skip
 
 
-@router.post("/check", response_model=CheckResult, responses=_declared(400, 413, 504))
+@router.post("/check", response_model=CheckResult, responses=declared(400, 413, 504))
 async def check(request: Request, body: CheckRequest, engine=Depends(get_engine)) -> CheckResult:
     config = request.app.state.settings
     check_length(config, "max_quote_chars", ("body", "quote"), body.quote)
@@ -191,18 +109,18 @@ async def check(request: Request, body: CheckRequest, engine=Depends(get_engine)
     return await run(request, check_quote, engine, body.quote, body.speaker)
 
 
-@router.get("/transcripts", responses=_declared(504))
+@router.get("/transcripts", responses=declared(504))
 async def transcripts(request: Request, engine=Depends(get_engine)) -> list[dict]:
     return await run(request, lambda: [entry.model_dump() for entry in engine.store.transcripts()])
 
 
-@router.get("/transcripts/{transcript_id}", responses=_declared(404, 504))
+@router.get("/transcripts/{transcript_id}", responses=declared(404, 504))
 async def transcript(request: Request, transcript_id: str, engine=Depends(get_engine)) -> dict:
     found = await _transcript(request, engine, transcript_id)
     return found.model_dump()
 
 
-@router.delete("/transcripts/{transcript_id}", responses=_declared(404, 504))
+@router.delete("/transcripts/{transcript_id}", responses=declared(404, 504))
 async def remove(request: Request, transcript_id: str, engine=Depends(get_engine)) -> dict:
     check_length(request.app.state.settings, "max_transcript_id_chars", ("path", "transcript_id"), transcript_id)
     if not await run(request, engine.store.remove, transcript_id, abandon=False):
@@ -223,7 +141,7 @@ _UPLOAD_BODY = {
 
 @router.post(
     "/transcripts", response_model=list[UploadResult], response_model_exclude_none=True, openapi_extra=_UPLOAD_BODY,
-    responses=_declared(413, 422, 504),
+    responses=declared(413, 422, 504),
     description="Store transcript files. Every file gets a result, stored or not (with the reason).",
 )  # fmt: skip
 async def upload(request: Request, engine=Depends(get_engine)) -> list[UploadResult]:
@@ -252,13 +170,13 @@ def _store(store, name: str, path: Path) -> UploadResult:
         return refused(name, "it could not be stored; the server log has the details")
 
 
-@router.get("/transcripts/{transcript_id}/overview", response_model=Overview, responses=_declared(404, 504))
+@router.get("/transcripts/{transcript_id}/overview", response_model=Overview, responses=declared(404, 504))
 async def transcript_overview(request: Request, transcript_id: str, engine=Depends(get_engine)) -> Overview:
     found = await _transcript(request, engine, transcript_id)
     return await run(request, overview, found)
 
 
-@router.get("/speakers", responses=_declared(504))
+@router.get("/speakers", responses=declared(504))
 async def speakers(request: Request, transcript: str | None = None, engine=Depends(get_engine)) -> dict[str, list[dict]]:
     check_length(request.app.state.settings, "max_transcript_id_chars", ("query", "transcript"), transcript)
 

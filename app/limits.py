@@ -7,17 +7,31 @@ to disk; a length past its bound is a 422 in the shape the OpenAPI schema docume
 from __future__ import annotations
 
 import logging
+from datetime import date
+from typing import Annotated
 
 from fastapi import HTTPException
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel
+from pydantic import AfterValidator, BaseModel, Field
 
 from .settings import AppSettings
 
 log = logging.getLogger("podium.api")
 
 UPLOAD_PATH = "/api/transcripts"
+
+
+def _real_date(value: str) -> str:
+    try:
+        date.fromisoformat(value)  # the pattern alone lets 2024-02-30 and 0000-00-00 through
+    except ValueError as exc:
+        raise ValueError(f"{value} is not a date of the calendar ({exc})") from None
+    return value
+
+
+# A date a request may name: YYYY-MM-DD and a day of the calendar ("format: date" tells clients so)
+Day = Annotated[str, Field(pattern=r"^\d{4}-\d{2}-\d{2}$", json_schema_extra={"format": "date"}), AfterValidator(_real_date)]
 
 
 class Problem(BaseModel):

@@ -49,13 +49,10 @@ def said(engine: Engine, job: Ask) -> Answer:
     if u.speakers and not job.topic.weights:
         chosen = _distinct(evidence)[u.again * 2 : u.again * 2 + 2]  # no topic: the speaker's most relevant words
     else:
-        # a figure or a time must be in a sentence that is itself about the topic ("20th anniversary" in a
-        # sentence on the region is no count of tourists)
         addressed = [
-            e for e in _distinct(evidence) if engine.addresses(e, job.topic)
-            and (not (figures or times) or e.said >= COVER or e.cosine >= engine.strong)
-            and (e.figure or not figures) and (e.timed or not times)
-        ]  # fmt: skip
+            e for e in _distinct(evidence)
+            if engine.addresses(e, job.topic) and (e.figure or not figures) and (e.timed or not times)
+        ]
         chosen = _lead(addressed[u.again * MAX_SENTENCES :])
         if u.intent == "change":
             chosen = _by_date(addressed)

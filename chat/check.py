@@ -15,15 +15,14 @@ from pydantic import BaseModel
 from rapidfuzz import fuzz
 
 from index.chunks import ChunkMeta, chunk_meta
+from index.deadline import check_deadline
 from index.filters import Filters
 from index.retriever import HybridRetriever
-
 from ingest.sentences import sentence_spans
 from ingest.text import WORD, word_key, word_keys
 
 from .compose import chunk_citation
 from .contract import Citation
-from .deadline import check_deadline
 from .names import resolve_speakers
 
 CLOSE = 75.0  # rapidfuzz partial ratio of the quote against its best-aligned passage

@@ -8,6 +8,7 @@ who did, if anyone). Dates and events the question names narrow the transcripts 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -93,6 +94,8 @@ class Engine:
         """The question's scope with its dates and events applied (None: they match no transcript)."""
         described = ""
         when = u.scope
+        if when is not None and when.empty and _today(u.question, when):
+            when = u.scope = None  # "the rates raised today": the transcript's today, not the reader's
         if when is not None:
             if when.empty:
                 return None
@@ -227,3 +230,12 @@ class Engine:
 def _people(entries) -> tuple[str, ...]:
     """Who speaks in a transcript, by name and role, for event phrases ("with the Energy Secretary")."""
     return tuple(" ".join(filter(None, [e.name, e.role])) for e in entries if e.kinds.get("question", 0) * 2 <= e.turns)
+
+
+def _today(question: str, when) -> bool:
+    """Whether the question's only date is "today" (or this morning, tonight): reporters write it as the
+    transcript does, so where no briefing is of the reader's today it is the briefing's."""
+    return bool(re.search(r"\b(today|this morning|this afternoon|tonight)\b", question, re.I)) and not re.search(
+        r"\b(yesterday|week|month|year|\d{1,2}(st|nd|rd|th)?\b|January|February|March|April|May|June|July|August|"
+        r"September|October|November|December)", question, re.I
+    )

@@ -18,6 +18,7 @@ import numpy as np
 from llama_index.core.schema import NodeWithScore
 
 from index.chunks import ChunkMeta, chunk_meta
+from index.deadline import check_deadline
 from index.keyword import stems
 from ingest.sentences import sentence_spans
 
@@ -52,9 +53,10 @@ class Evidence:
     position: int = 0  # the sentence's place in its chunk: 0 for the first
 
     def following(self) -> Evidence | None:
-        """The next sentence of the same chunk, scored as this one (None at the chunk's end)."""
-        spans = sentence_spans(self.node.node.text)
-        if self.position + 1 >= len(spans):
+        """The next sentence of the same paragraph, scored as this one (None at the paragraph's end)."""
+        text = self.node.node.text
+        spans = sentence_spans(text)
+        if self.position + 1 >= len(spans) or "\n\n" in text[self.end : spans[self.position + 1][0]]:
             return None
         a, b = spans[self.position + 1]
         return replace(self, start=a, end=b, position=self.position + 1)
@@ -116,6 +118,7 @@ class SentenceScorer:
         asked = asked or {}
         ranked = []
         for node in nodes:
+            check_deadline()  # a deep "what else" scores many chunks' sentences: each is a point to stop at
             text = node.node.text
             spans = sentence_spans(text)
             vectors = self._vectors(node.node.node_id, [text[a:b] for a, b in spans])

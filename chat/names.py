@@ -86,7 +86,9 @@ def match(words: Words, speaker: Speaker) -> tuple[float, list[tuple[int, int]]]
     full = " ".join(name_tokens)
     role_score, role_spans = _role_match(words, role_heads(speaker.role) + _name_titles(name_tokens))
     score, spans = 0.0, []
-    if len(name_tokens) > 1 and distinctive and (span := _phrase(words.text, full)):
+    if not distinctive and (span := _phrase(words.text, full)):
+        score, spans = 70.0, [span]  # "the moderator", "the reporter": a name that is a role is matched as one
+    elif len(name_tokens) > 1 and (span := _phrase(words.text, full)):
         score, spans = 100.0, [span]
     elif len(full) >= 8 and _each_near(words, distinctive) and (
         alignment := fuzz.partial_ratio_alignment(full, words.text, score_cutoff=_FUZZY_CUTOFF)

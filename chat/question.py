@@ -20,7 +20,7 @@ from typing import Any
 
 from wordfreq import zipf_frequency
 
-from .names import GENERIC, HONORIFICS, TITLES, Speaker, resolve_speakers
+from .names import HONORIFICS, Speaker, resolve_speakers
 
 MAX_HISTORY = 20  # earlier questions read for a follow-up; older ones can't be what "he" refers to
 COMMON = 5.7  # Zipf frequency of English words too common to be a topic ("what", "did", "people")
@@ -134,7 +134,7 @@ def topic_of(question: str, taken: list[tuple[int, int]]) -> str:
     for word in re.findall(r"[\w’'%.,$-]+", text):
         bare = word.strip(".,’'")
         low = bare.lower()
-        if not bare or low in _FRAME or low in TITLES or low in GENERIC or low in HONORIFICS:
+        if not bare or low in _FRAME or low in HONORIFICS:
             continue
         # "it" stands for the previous question's topic, which an empty topic borrows
         if _PRONOUN.fullmatch(low) or low in ("it", "its"):

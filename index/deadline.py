@@ -2,7 +2,7 @@
 
 The deadline lives in a contextvar: it follows the work into a worker thread when the thread runs in a
 copy of the caller's context (contextvars.copy_context().run). It sits here, in the lowest room that
-checks it, so that index and chat can both check it; chat.deadline is the name the chat room uses.
+checks it, so that index and chat (and the shells that set it) all use this one.
 """
 
 from __future__ import annotations

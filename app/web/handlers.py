@@ -8,6 +8,7 @@ import gradio as gr
 
 from chat.contract import Answer, Citation
 from chat.formatting import short_role
+from index.deadline import DeadlineExceeded, deadline
 
 from ..exports import FORMATS, export, to_markdown
 from .dates import parse_date
@@ -30,8 +31,10 @@ def new_session() -> dict:
 class Handlers:
     """The event handlers; each returns the new values of its outputs."""
 
-    def __init__(self, engine):
+    def __init__(self, engine, seconds: float = 30.0):
+        """seconds: the deadline of one answer, as the API's (its work stops there)."""
         self.engine = engine
+        self.seconds = seconds
         self.store = engine.store
         self._examples: tuple[str, Examples | None] = ("", None)  # per committed state of the store
 
@@ -146,10 +149,14 @@ class Handlers:
             return session["messages"], session, gr.skip(), gr.skip(), gr.skip()
         session["messages"], session["owners"] = session["messages"][:-1], session["owners"][:-1]
         try:
-            answer = self.engine.ask(
-                asked["question"], speaker=asked["speaker"], transcript=asked["transcript"],
-                history=list(session["questions"]), date_from=asked["date_from"], date_to=asked["date_to"],
-            )  # fmt: skip
+            with deadline(self.seconds):
+                answer = self.engine.ask(
+                    asked["question"], speaker=asked["speaker"], transcript=asked["transcript"],
+                    history=list(session["questions"]), date_from=asked["date_from"], date_to=asked["date_to"],
+                )  # fmt: skip
+        except DeadlineExceeded:
+            text = f"This took longer than {self.seconds:g} s and was stopped; try a narrower question or filter."
+            return self._error(session, text), session, self.sources(session), gr.skip(), gr.skip()
         except Exception:  # noqa: BLE001 - the reporter sees a message, the log the traceback
             log.exception("answering %r failed", asked["question"])
             text = "Something went wrong answering this; the server log has the details."

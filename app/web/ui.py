@@ -32,7 +32,7 @@ INSTANT = {"concurrency_limit": None, "show_progress": "hidden"}  # no limit: th
 
 def build_ui(engine, settings: AppSettings | None = None) -> gr.Blocks:
     settings = settings or AppSettings()
-    ui = Handlers(engine)
+    ui = Handlers(engine, settings.request_seconds)
     with gr.Blocks(title="Podium", analytics_enabled=False) as blocks:
         session, checked, found = gr.State(new_session()), gr.State(None), gr.State(None)
         p = page()

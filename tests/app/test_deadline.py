@@ -13,7 +13,7 @@ from fastapi.testclient import TestClient
 from app.api import create_app
 from app.settings import AppSettings
 from chat.check import check_quote
-from chat.deadline import DeadlineExceeded, check_deadline, deadline, remaining
+from index.deadline import DeadlineExceeded, check_deadline, deadline, remaining
 from chat.engine import Engine
 
 

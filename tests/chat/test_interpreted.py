@@ -15,6 +15,11 @@ def _nodes(corpus, embedder):
     return t, chunk_transcript(t, embedder.count_tokens, embedder.max_tokens - 2, embedder.name)
 
 
+def _evidence(node, start: int, end: int) -> Evidence:
+    """A sentence of the chunk as the scorer would hand it over (the scores don't matter here)."""
+    return Evidence(1.0, 1.0, 1.0, 1.0, 0.0, 5.0, NodeWithScore(node=node, score=1.0), start, end)
+
+
 def test_citations_say_interpreted_only_over_interpreted_words(corpus, embedder):
     t, nodes = _nodes(corpus, embedder)
     mixed = next(n for n in nodes if "Okay, so this time — (as interpreted) — Madam" in n.text)
@@ -34,11 +39,11 @@ def test_the_quote_answer_says_as_interpreted(corpus, embedder):
     duda = next(n for n in nodes if chunk_meta(n).speaker == "Andrzej Duda" and chunk_meta(n).interpreted)
     a, b = chunk_meta(duda).interpreted[0]
     end = duda.text.index(".", a) + 1
-    evidence = Evidence(1.0, 1.0, 1.0, NodeWithScore(node=duda, score=1.0), a, end)
+    evidence = _evidence(duda, a, end)
     text, citations = quote_answer([evidence])
-    assert text.startswith("Andrzej Duda, President (as interpreted): ") and citations[0].interpreted
+    assert text.startswith("Andrzej Duda, President (as interpreted), on March 10, 2022: ") and citations[0].interpreted
     harris = next(n for n in nodes if chunk_meta(n).speaker == "Kamala Harris")
-    plain, _ = quote_answer([Evidence(1.0, 1.0, 1.0, NodeWithScore(node=harris, score=1.0), 0, harris.text.index(".") + 1)])
+    plain, _ = quote_answer([_evidence(harris, 0, harris.text.index(".") + 1)])
     assert "(as interpreted)" not in plain
 
 

@@ -56,13 +56,12 @@ def test_an_officials_words_in_a_reporters_turn_are_flagged(corpus_file):
     flagged = {q.turn_index: q.flag for q in psaki.questions if q.flag}
     assert list(flagged) == [149] and "“Go ahead.”" in flagged[149]  # "Jen —\n\nGo ahead.\n\nHi, Jen. I'm curious…"
     kirby = "2023-02-13-press-briefing-by-press-secretary-karine-jean-pierre-and-national-security-council-coordinator-for-strategic-communications-john-kirby-february-13-2023.md"
-    view = overview(parse_file(corpus / "whitehouse_2023" / kirby))  # "Q    MR. KIRBY:  So, two thoughts here."
+    view = overview(parse_file(corpus_file(f"whitehouse_2023/{kirby}")))  # "Q    MR. KIRBY:  So, two thoughts here."
     assert [q.turn_index for q in view.questions if q.flag] == [27]
     assert official_words("And my question is: What is next?\n\nThe first: who?") is None  # a reporter's colon is no label
 
 
-@pytest.mark.xfail(reason="ingest names reporters who introduce themselves in another branch of issue 17", strict=False)
 def test_reporters_who_name_themselves_are_named(corpus_file):
-    spyware = corpus / "whitehouse_2023/2023-03-27-background-press-call-on-the-presidents-executive-order-on-commercial-spyware.md"
+    spyware = corpus_file("whitehouse_2023/2023-03-27-background-press-call-on-the-presidents-executive-order-on-commercial-spyware.md")
     askers = {(q.asked_by, q.outlet) for q in overview(parse_file(spyware)).questions}
     assert ("Tonya Riley", "CyberScoop") in askers

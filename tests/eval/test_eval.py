@@ -202,7 +202,7 @@ def test_a_valid_set_resolves_files_timestamps_and_ids(tmp_path):
         ({"facts": ["900,000"]}, "fact '900,000' is in none of its gold turns"),
         ({"gold": [{"turn_index": 99}]}, "turn 99 is not a turn with text"),
         ({"gold": [{"timestamp": "09:00:00"}]}, "matches 0 turns"),
-        ({"gold": [{"turn_index": 7, "timestamp": "10:27:15"}]}, "exactly one of turn_index and timestamp"),
+        ({"gold": [{"turn_index": 7, "timestamp": "10:27:15"}]}, "exactly one of turn_index, timestamp and text"),
         ({"gold": [{"transcript": "other", "turn_index": 7}]}, "not one of the item's transcripts"),
         ({"transcripts": ["data/demo/missing.txt"]}, "transcript file not found"),
         ({"transcripts": ["/etc/passwd"]}, "not an absolute one"),

@@ -35,7 +35,7 @@ def test_the_copied_line_names_who_role_event_date_and_link(desk: Page):
     card.get_by_role("button", name="Copy quote").click()
     expect(card.get_by_role("button", name="Copied ✓")).to_be_visible()
     quote = card.locator(".pod-context mark").inner_text()
-    assert desk.evaluate("navigator.clipboard.readText()") == f'"{quote}" — Ms. Psaki, {PSAKI_TITLE}. {PSAKI_URL}'
+    assert desk.evaluate("navigator.clipboard.readText()") == f'"{quote}" — Jen Psaki, Press Secretary, {PSAKI_TITLE}. {PSAKI_URL}'
     shot(desk, "20-attribution")
 
 
