@@ -16,6 +16,8 @@ from pydantic import BaseModel, Field
 
 from chat.contract import Answer
 
+from .calls import declared
+
 MAX_ANSWERS = 200
 FORMATS = {  # format -> (media type, file ending)
     "markdown": ("text/markdown; charset=utf-8", "md"),
@@ -85,9 +87,9 @@ def export(answers: list[Answer], format: str, title: str = "Podium: quotes") ->
 
 @router.post(
     "/export", response_class=Response,
-    responses={200: {"content": {media: {} for media, _ in FORMATS.values()}}},
+    responses={200: {"content": {media: {} for media, _ in FORMATS.values()}}, **declared(400, 413)},
 )  # fmt: skip
-def export_answers(request: ExportRequest, format: Literal["markdown", "csv", "json"] = "markdown") -> Response:
+async def export_answers(request: ExportRequest, format: Literal["markdown", "csv", "json"] = "markdown") -> Response:
     """The answers' quotes as a file: Markdown (questions, answers, numbered sources), CSV (a row per quote)
     or JSON (the answers as /api/ask returns them), each quote with its attribution line and source link."""
     media, ending = FORMATS[format]

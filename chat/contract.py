@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, computed_field
+from pydantic import BaseModel, ConfigDict, computed_field
 
 from .formatting import attribution_line
 
 
+# Strict: what a client sends back (POST /api/export) must be what the contract says, not coerced
+# into it ("interpreted": 0 is no boolean)
 class Citation(BaseModel):
+    model_config = ConfigDict(strict=True)
     n: int
     transcript_id: str
     transcript_title: str
@@ -31,6 +34,7 @@ class Citation(BaseModel):
 
 
 class Answer(BaseModel):
+    model_config = ConfigDict(strict=True)
     question: str
     answer: str
     refused: bool

@@ -34,10 +34,14 @@ def moment(timestamp: str | None, start: float | None, end: float | None = None)
 
 
 def long_date(iso: str | None) -> str:
-    """'2023-05-02' -> 'May 2, 2023', as a newsroom prints a date; "" for none."""
+    """'2023-05-02' -> 'May 2, 2023', as a newsroom prints a date; "" for none; a date that is no ISO date
+    (a client's, sent back for export) as given."""
     if not iso:
         return ""
-    day = date.fromisoformat(iso[:10])
+    try:
+        day = date.fromisoformat(iso[:10])
+    except ValueError:
+        return iso
     return f"{day:%B} {day.day}, {day.year}"
 
 

@@ -77,28 +77,35 @@ _TERMS = _Bounded(_CACHE_WORDS)  # folded word -> the index's terms for it
 _OWNERS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # keyword index -> {chunk id: transcript id}
 
 
+class UnknownSpeaker(ValueError):
+    """The speaker filter names no one in the transcripts."""
+
+
 def search(
     store, query: str, *, transcript: str | None = None, speaker: str | None = None,
     date_from: str | None = None, date_to: str | None = None, limit: int = MAX_HITS,
 ) -> SearchResult:  # fmt: skip
     """Every mention of the query in the committed transcripts, within the filters, and the first `limit`
-    sentences that hold one. A ValueError names what is wrong with the query or a filter."""
+    sentences that hold one. A ValueError names what is wrong with a filter (UnknownSpeaker: no such speaker);
+    a query with nothing to look for gets a note saying why."""
     query = " ".join(query.split())
-    if not query:
-        raise ValueError("Type a word or a phrase to search for.")
     if len(query) > MAX_QUERY:
         raise ValueError(f"A search is at most {MAX_QUERY} characters; this one has {len(query)}.")
-    quoted = _QUOTED.fullmatch(query)
-    words = [w for w in (word_key(t) for t in WORD.findall(quoted[1] if quoted else query)) if w]
-    if len(words) > MAX_WORDS:
-        raise ValueError(f"A search is at most {MAX_WORDS} words; this one has {len(words)}.")
     if speaker and speaker not in {e.name for entries in store.speakers().values() for e in entries}:
-        raise ValueError(f"No speaker is named “{speaker}” in the transcripts.")
+        raise UnknownSpeaker(f"No speaker is named “{speaker}” in the transcripts.")
     filters = Filters(
         speakers=(speaker,) if speaker else (), transcripts=(transcript,) if transcript else (),
         date_from=date_from, date_to=date_to,
     )  # fmt: skip
+    quoted = _QUOTED.fullmatch(query)
+    words = [w for w in (word_key(t) for t in WORD.findall(quoted[1] if quoted else query)) if w]
     result = SearchResult(query=query, phrase=bool(quoted), words=words, total=0, turns=0, transcripts=0, hits=[])
+    if not words:
+        result.note = "Type a word or a phrase to search for."
+        return result
+    if len(words) > MAX_WORDS:
+        result.note = f"A search is at most {MAX_WORDS} words; this one has {len(words)}."
+        return result
     terms = _terms(words)
     if not any(terms.values()):
         result.note = f"Every word of “{query}” is too common to search on: add a rarer one."
