@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from .evidence import Evidence
 
 CONTENT_KINDS = ("answer", "remark", "moderator")
+RETRIEVED = 8  # chunks retrieved per question; each "what else" reaches as far again
 COVER = 0.5  # the share of the topic's weight a chunk (or its question) must carry to address it
 MAX_SENTENCES = 3
 MAX_CHANGES = 5  # briefings quoted, in date order, for "how has X's position changed"
@@ -44,24 +45,34 @@ def said(engine: Engine, job: Ask) -> Answer:
     # "When will the Games be held?" wants a sentence that says when; "When did she mention them?",
     # the time the quote was said, which every citation carries
     times = u.intent == "when" and not about_speech(u.question)
-    depth = 8 * (u.again + 1)
-    evidence = engine.evidence(job, u.speakers, **({"kinds": kinds} if kinds else {}), figures=figures, depth=depth)
-    if u.speakers and not job.topic.weights:
-        chosen = _distinct(evidence)[u.again * 2 : u.again * 2 + 2]  # no topic: the speaker's most relevant words
-    else:
-        addressed = [
-            e for e in _distinct(evidence)
-            if engine.addresses(e, job.topic) and (e.figure or not figures) and (e.timed or not times)
-        ]
-        chosen = _lead(addressed[u.again * MAX_SENTENCES :])
-        if u.intent == "change":
-            chosen = _by_date(addressed)
+    # "What else": each earlier answer is chosen again as it was (from as deep a retrieval) and its quotes
+    # left out of the next, so a follow-up never repeats what the reader has already been shown
+    shown: set[tuple] = set()
+    for page in range(u.again + 1):
+        evidence = engine.evidence(
+            job, u.speakers, **({"kinds": kinds} if kinds else {}), figures=figures, depth=RETRIEVED * (page + 1)
+        )  # fmt: skip
+        chosen = _choose(engine, job, _distinct(evidence), shown, figures, times)
+        shown |= {e.key for e in chosen}
     if not chosen:
         return refuse(engine, job)
     if engine.llm:
         return _generated(engine, u.question, chosen)
     text, citations = quote_answer(chosen)
     return Answer(question=u.question, answer=_across(engine, job, text), refused=False, citations=citations)
+
+
+def _choose(
+    engine: Engine, job: Ask, evidence: list[Evidence], shown: set[tuple], figures: bool, times: bool
+) -> list[Evidence]:
+    """The quotes of one answer from the evidence, leaving out the sentences already shown, best first."""
+    evidence = [e for e in evidence if e.key not in shown]
+    if job.understood.speakers and not job.topic.weights:
+        return evidence[:2]  # no topic: the speaker's most relevant words
+    addressed = [
+        e for e in evidence if engine.addresses(e, job.topic) and (e.figure or not figures) and (e.timed or not times)
+    ]  # fmt: skip
+    return _by_date(addressed) if job.understood.intent == "change" else _lead(addressed, shown)
 
 
 def refuse(engine: Engine, job: Ask) -> Answer:
@@ -132,11 +143,12 @@ def _distinct(evidence: list[Evidence]) -> list[Evidence]:
     return out
 
 
-def _lead(addressed: list[Evidence]) -> list[Evidence]:
+def _lead(addressed: list[Evidence], shown: set[tuple] = frozenset()) -> list[Evidence]:
     """The first MAX_SENTENCES; one that mostly names the topic ("gas prices at all-time highs, and things
-    like that") is quoted with the sentence after it, which says what the speaker made of it."""
+    like that") is quoted with the sentence after it, which says what the speaker made of it, unless
+    that sentence was shown already."""
     chosen = addressed[:MAX_SENTENCES]
-    keys = {e.key for e in chosen}
+    keys = {e.key for e in chosen} | shown
     out = []
     for e in chosen:
         out.append(e)

@@ -20,7 +20,7 @@ from index.retriever import HybridRetriever
 from index.store import Store
 
 from . import answers, listing
-from .answers import CONTENT_KINDS, COVER
+from .answers import CONTENT_KINDS, COVER, RETRIEVED
 from .contract import Answer
 from .evidence import Evidence, SentenceScorer
 from .names import Speaker, resolve_speakers
@@ -37,7 +37,6 @@ from .when import Event, TimeIndex
 THRESHOLD = 0.35
 STRONG = 0.55
 UNSEEN = 0.1
-RETRIEVED = 8  # chunks retrieved per question; a follow-up asking for more reaches further
 
 
 @dataclass
