@@ -1,4 +1,5 @@
 import os
+import socket
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,13 @@ SAMPLE = ROOT / "data" / "demo" / "scio-heilongjiang-2024-04-26.txt"
 REQUIRE_SHARED = os.environ.get("PODIUM_REQUIRE_SHARED") == "1"
 NO_CORPUS = f"the shared corpus is not at {CORPUS}"
 HOW = "set PODIUM_SHARED to the folder holding corpus/, or clone with ../shared beside the checkout"
+
+
+def free_port() -> int:
+    """A loopback port free now, for a server a test starts."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
 
 
 def pytest_sessionstart(session):

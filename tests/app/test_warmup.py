@@ -16,7 +16,7 @@ from index.store import Store
 from ingest import parse_file
 
 from ..conftest import ROOT
-from .web.browser import free_port
+from .conftest import free_port
 
 TALENT = "What did Chen Shaobo say about talent?"
 

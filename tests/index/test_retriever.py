@@ -1,6 +1,5 @@
 """Hybrid retrieval with filters, against the embedded store and a real Chroma server on loopback."""
 
-import socket
 import subprocess
 import sys
 import time
@@ -17,18 +16,14 @@ from index.settings import Settings
 from index.store import Store
 from ingest import parse_file
 
+from ..conftest import free_port
+
 CHROMA = Path(sys.executable).parent / "chroma"
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
 def chroma_server(tmp_path_factory):
-    port = _free_port()
+    port = free_port()
     path = tmp_path_factory.mktemp("chroma-server")
     proc = subprocess.Popen(
         [str(CHROMA), "run", "--path", str(path), "--host", "127.0.0.1", "--port", str(port)],

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import socket
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -18,12 +17,6 @@ FLAGS = [
 ]  # fmt: skip
 LOOPBACK = {"127.0.0.1", "localhost", "::1", "[::1]"}
 PSAKI = "whitehouse_md/wh_2021-07-16_psaki.md"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def local(url: str) -> bool:

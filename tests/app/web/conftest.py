@@ -5,8 +5,6 @@ every test checks the page requested nothing off loopback."""
 from __future__ import annotations
 
 import os
-import threading
-import time
 from contextlib import contextmanager
 
 import pytest
@@ -16,7 +14,8 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 from playwright.sync_api import Page, expect  # noqa: E402
 
-from .browser import CHROMIUM, FLAGS, PSAKI, free_port, local  # noqa: E402
+from ..conftest import served  # noqa: E402
+from .browser import CHROMIUM, FLAGS, PSAKI, local  # noqa: E402
 
 
 @pytest.fixture(scope="session")
@@ -37,11 +36,9 @@ def browser_context_args(browser_context_args):
 @contextmanager
 def serving(folder, embedder, *paths):
     """The one-process app on a free loopback port over a store of these transcripts; its address."""
-    import uvicorn
-
-    from chat.engine import Engine
     from app.server import build_app
     from app.settings import AppSettings
+    from chat.engine import Engine
     from index.settings import Settings
     from index.store import Store
     from ingest import parse_file
@@ -49,16 +46,8 @@ def serving(folder, embedder, *paths):
     store = Store(Settings(store=folder / "store", refresh_seconds=0), embedder)
     store.ingest_many([parse_file(p) for p in paths])
     app = build_app(Engine(store), AppSettings(api_token=None, max_upload_mb=5))
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=free_port(), log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 60
-    while not server.started:
-        assert thread.is_alive() and time.monotonic() < deadline, "the app did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{server.config.port}/"
-    server.should_exit = True
-    thread.join(10)
+    with served(app) as url:
+        yield f"{url}/"
 
 
 @pytest.fixture(scope="module")
