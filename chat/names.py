@@ -14,17 +14,33 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-HONORIFICS = {"mr", "ms", "mrs", "dr", "the", "hon", "sir", "madam"}
-# Words that are a title in a name or role ("Chair Powell", "Executive Vice Governor"), not a name.
-TITLES = {
-    "governor", "vice", "executive", "chair", "chairman", "chairwoman", "secretary", "president",
-    "minister", "spokesperson", "spokesman", "spokeswoman", "director", "deputy", "admiral",
-    "general", "senator", "premier", "mayor", "ambassador", "commissioner", "professor", "member",
-    "prime", "press", "coordinator", "adviser", "advisor", "administrator", "representative",
-}  # fmt: skip
-GENERIC = {"reporter", "correspondent", "journalist", "news", "agency", "senior", "official", "of", "and"}
+from ingest.names import HONORIFICS as NAME_HONORIFICS
+from ingest.names import ROLE_HEADS, ROLE_WORDS, is_name_word
+
+# Before a surname in a question, as in a label ("Ms. Psaki", "the Hon. Member"); never part of a name.
+HONORIFICS = NAME_HONORIFICS | {"the", "hon"}
+# Words that are a title in a name or role ("Chair Powell", "Executive Vice Governor"): ingest's role heads.
+TITLES = ROLE_HEADS
 _WORD = re.compile(r"[\w’'-]+")
 _FUZZY_CUTOFF = 86  # rapidfuzz partial ratio: "Chen Shaobu" for "Chen Shaobo" scores 91
+_AUXILIARIES = {"did", "does", "do", "has", "have", "had", "was", "is", "were", "are", "will", "would", "could", "can"}
+_SUBJECT_WORDS = 4  # "did the CEA chair say": a subject's first name or title stands within this many words
+# Nouns of speech: "Powell's answer", "her remarks", "the chair's view" name what someone said.
+SPEECH_NOUNS = {
+    "answer", "answers", "response", "responses", "reply", "reaction", "remarks", "remark", "comments",
+    "comment", "words", "statement", "statements", "view", "views", "position", "stance", "thoughts",
+    "opinion", "take", "message", "explanation", "assessment", "description", "characterization",
+    "argument", "point", "line", "account", "version", "pitch", "case", "answering", "discussion",
+}  # fmt: skip
+# Press events: "Kirby's first briefing" is his, and its ordinal counts among his briefings.
+SPEECH_EVENTS = {
+    "briefing", "briefings", "gaggle", "gaggles", "conference", "conferences", "call", "calls", "remarks",
+    "presser",
+}  # fmt: skip
+_OWNED = re.compile(r"(?:['’]s)?((?:\s+[\w-]+){1,4})")
+_ROLE_STOP = {"of", "the", "for", "and", "on", "to"}
+_OFFICE_REACH = 4  # words of an office stand this close to its title ("Secretary of Homeland Security")
+_FUZZY_WORD = 6  # words this long may be spelt otherwise ("adviser"/"advisor"); "aid" is no "aide"
 _NEAR = 80  # rapidfuzz ratio of two spellings of one word: "shaobu"/"shaobo" 83, "adviser"/"advisor" 86
 
 
@@ -65,26 +81,63 @@ class Words:
 
 
 def resolve_speakers(question: str, registry: list[Speaker]) -> tuple[list[str], list[tuple[int, int]]]:
-    """The best-matching speakers (ties kept) and the character spans of the question that named them."""
+    """The best-matching speakers (ties kept) and the character spans of the question that named them.
+
+    Someone named as the subject ("did the press secretary say whether Biden would…", "according to
+    Kirby") is the one asked about, whoever else the question names: the others are its topic.
+    """
     words = Words.of(question)
-    best: list[str] = []
-    best_score, spans = 0.0, []
-    for speaker in registry:
-        score, found = match(words, speaker)
-        if score > best_score:
-            best, best_score, spans = [speaker.name], score, found
-        elif score and score == best_score:
-            best.append(speaker.name)
-            spans += found
+    found = [(speaker.name, *match(words, speaker)) for speaker in registry]
+    found = [f for f in found if f[1] and not all(_modifier(question, span) for span in f[2])]
+    subject = _subject(words)
+    named = [f for f in found if subject and any(subject[0] <= a < subject[1] for a, _ in f[2])]
+    if named:  # the subject's own words: the first name or title in it ("did Biden say about Sullivan")
+        first = min(a for _, _, spans in named for a, _ in spans if subject[0] <= a < subject[1])
+        end = min(b for _, _, spans in named for a, b in spans if a == first)
+        named = [f for f in named if any(a < end and first < b for a, b in f[2])]
+    pool = named or found
+    best_score = max((score for _, score, _ in pool), default=0.0)
+    best = [name for name, score, _ in pool if score == best_score]
+    spans = [span for _, score, found_spans in pool if score == best_score for span in found_spans]
     return best, spans
+
+
+def possession(question: str, span: tuple[int, int]) -> set[str]:
+    """The words a possessive name at span owns ("Kirby's first briefing": first, briefing); none when
+    the name is no possessive."""
+    possessive = question[span[1] - 2 : span[1]] in ("'s", "’s") or question[span[1] : span[1] + 2] in ("'s", "’s")
+    owned = _OWNED.match(question, span[1]) if possessive else None
+    return set(owned[1].lower().split()) if owned else set()
+
+
+def _modifier(question: str, span: tuple[int, int]) -> bool:
+    """Whether the name at span owns a thing other than speech or a press event ("the President's gun
+    safety push" is a topic; "Powell's answer" is Powell speaking, "Kirby's first briefing" his)."""
+    owned = possession(question, span)
+    return bool(owned) and not owned & (SPEECH_NOUNS | SPEECH_EVENTS)
+
+
+def _subject(words: Words) -> tuple[int, int] | None:
+    """Where the subject of the question's first auxiliary ("did", "was", "has") or of "according to"
+    stands: the few words after it, as character offsets."""
+    according = [i for i, w in enumerate(words.words) if w == "to" and i > 0 and words.words[i - 1] == "according"]
+    auxiliary = [i for i, w in enumerate(words.words) if w in _AUXILIARIES]
+    for i in according[:1] or auxiliary[:1]:
+        if i + 1 < len(words.words):
+            last = min(i + _SUBJECT_WORDS, len(words.words) - 1)
+            return words.spans[i + 1][0], words.spans[last][1]
+    return None
 
 
 def match(words: Words, speaker: Speaker) -> tuple[float, list[tuple[int, int]]]:
     """A score for how clearly the question names this speaker, and where; a role named as well adds a little."""
-    name_tokens = [t for t in _WORD.findall(speaker.name.lower()) if t not in HONORIFICS]
-    distinctive = [t for t in name_tokens if t not in TITLES and t not in GENERIC]
+    written = [t for t in _WORD.findall(speaker.name) if t.lower() not in HONORIFICS]
+    name_tokens = [t.lower() for t in written]
+    # The words that tell a person apart: "Powell" of "Chair Powell"; none in "White House Aide" or
+    # "Senior Administration Official", which are named only by the whole phrase
+    distinctive = [t.lower() for t in written if is_name_word(t.capitalize() if t.isupper() else t[0].upper() + t[1:])]
     full = " ".join(name_tokens)
-    role_score, role_spans = _role_match(words, role_heads(speaker.role) + _name_titles(name_tokens))
+    role_score, role_spans = _role_match(words, role_heads(speaker.role) + _name_titles(name_tokens), speaker.role)
     score, spans = 0.0, []
     if not distinctive and (span := _phrase(words.text, full)):
         score, spans = 70.0, [span]  # "the moderator", "the reporter": a name that is a role is matched as one
@@ -96,10 +149,14 @@ def match(words: Words, speaker: Speaker) -> tuple[float, list[tuple[int, int]]]
         score, spans = 90.0, [(alignment.dest_start, alignment.dest_end)]
     else:
         score, spans = _token_match(words, distinctive)
+        if spans and name_tokens[-1] in TITLES | ROLE_WORDS and not _words_near(words, name_tokens[-1]):
+            # a label made of a role ("Polish Aide", "Xinhua News Agency reporter"): its other words
+            # name it only beside the role ("the Xinhua reporter"), not in "the Polish president"
+            score, spans = 0.0, []
     if role_score > score:
         return role_score, role_spans
-    if score and role_score and not _overlaps(role_spans, spans):
-        return score + 1.0, spans + role_spans  # "Treasury Secretary Yellen": the role tells two Yellens apart
+    if score and role_score:  # "Treasury Secretary Yellen": the role tells two Yellens apart
+        return score + 1.0, spans + [s for s in role_spans if s not in spans]
     return score, spans
 
 
@@ -134,24 +191,51 @@ def _capitalised(words: Words, i: int) -> bool:
     return words.original[start].isupper()
 
 
-def _role_match(words: Words, heads: list[str]) -> tuple[float, list[tuple[int, int]]]:
+def _role_match(words: Words, heads: list[str], role: str | None = None) -> tuple[float, list[tuple[int, int]]]:
     """A title named in the question ("the executive vice governor", "the national security adviser"
-    for an Advisor); longer titles are more specific."""
+    for an Advisor); longer titles are more specific, and so is a title with the words of its office
+    around it ("the Homeland Security Secretary" is the Secretary of Homeland Security, not of Education)."""
+    office = {w for w in _WORD.findall((role or "").lower()) if w not in _ROLE_STOP}
     best, spans = 0.0, []
     for head in heads:
-        if (span := _words_near(words, head)) and 70.0 + len(head) / 4 > best:
-            best, spans = 70.0 + len(head) / 4, [span]
+        for span in _all_near(words, head):  # every mention: "with the CEA chair, how did the CEA chair say"
+            near = _around(words, span, office - set(_WORD.findall(head)))
+            score = 70.0 + len(head) / 4 + 2.0 * len(near)
+            whole = (min([span[0], *(a for a, _ in near)]), max([span[1], *(b for _, b in near)]))
+            if score > best:
+                best, spans = score, [whole]
+            elif score == best and whole not in spans:
+                spans.append(whole)
     return best, spans
 
 
+def _around(words: Words, span: tuple[int, int], office: set[str]) -> list[tuple[int, int]]:
+    """The spans of the office's words within a few words of a title's span, without gaps of other words."""
+    at = [i for i, (a, b) in enumerate(words.spans) if a >= span[0] and b <= span[1]]
+    if not at or not office:
+        return []
+    found = []
+    for step, edge in ((-1, at[0]), (1, at[-1])):
+        i = edge + step
+        while 0 <= i < len(words.words) and abs(i - edge) <= _OFFICE_REACH and words.words[i] in office | _ROLE_STOP:
+            if words.words[i] in office:
+                found.append(words.spans[i])
+            i += step
+    return found
+
+
 def _words_near(words: Words, phrase: str) -> tuple[int, int] | None:
-    """Where the question has the phrase's words in order, each spelt nearly so."""
+    """Where the question first has the phrase's words in order, each spelt nearly so."""
+    return next(_all_near(words, phrase), None)
+
+
+def _all_near(words: Words, phrase: str):
+    """Every place the question has the phrase's words in order, each spelt nearly so."""
     wanted = _WORD.findall(phrase)
     n = len(wanted)
     for i in range(len(words.words) - n + 1):
-        if all(w == t or (len(t) > 3 and fuzz.ratio(w, t) >= _NEAR) for w, t in zip(words.words[i : i + n], wanted)):
-            return words.spans[i][0], words.spans[i + n - 1][1]
-    return None
+        if all(w == t or (len(t) >= _FUZZY_WORD and fuzz.ratio(w, t) >= _NEAR) for w, t in zip(words.words[i : i + n], wanted)):
+            yield words.spans[i][0], words.spans[i + n - 1][1]
 
 
 def role_heads(role: str | None) -> list[str]:
@@ -164,9 +248,10 @@ def role_heads(role: str | None) -> list[str]:
 
 
 def _name_titles(name_tokens: list[str]) -> list[str]:
-    """The title a transcript puts in a speaker's name: "Chair Powell" is "the chair"."""
-    title = " ".join(t for t in name_tokens if t in TITLES)
-    return [title] if title else []
+    """The title a transcript puts in a speaker's name: "Chair Powell" is "the chair"; "Senior
+    Administration Official" is "the senior official" and "the official"."""
+    titles = [t for t in name_tokens if t in TITLES]
+    return list(dict.fromkeys([" ".join(titles), titles[-1]])) if titles else []
 
 
 def _overlaps(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> bool:

@@ -20,7 +20,7 @@ from typing import Any
 
 from wordfreq import zipf_frequency
 
-from .names import HONORIFICS, Speaker, resolve_speakers
+from .names import HONORIFICS, SPEECH_EVENTS, Speaker, possession, resolve_speakers
 
 MAX_HISTORY = 20  # earlier questions read for a follow-up; older ones can't be what "he" refers to
 COMMON = 5.7  # Zipf frequency of English words too common to be a topic ("what", "did", "people")
@@ -36,17 +36,24 @@ _FRAME = {
     "announced", "state", "stated", "summarize", "summarise", "discussion", "remarks", "comments", "views",
     "view", "position", "stance", "thoughts", "opinion", "anything", "else",
 }  # fmt: skip
-_EVENTS = {"briefing", "briefings", "gaggle", "gaggles", "conference", "conferences", "call", "calls", "remarks"}
+_EVENTS = SPEECH_EVENTS
+_SAYING_REACH = 4  # words after a name in which a verb of saying makes it the speaker
 _SUBJECT = re.compile(
     r"\b(?:did|does|do|has|have|had)\s+(?P<who>[\w’'.-]+(?:\s+[\w’'.-]+){0,4}?)\s+"
     r"(?:say|said|talk|speak|mention|think|discuss|describe|tell|answer|ask|announce|claim)\b",
+    re.I,
+)
+_ASKER = re.compile(
+    r"\b(?:which|what)\s+(?:(?!(?:did|does|do|was|were|is|are|has|have|had)\b)[\w’'-]+\s+){0,3}"
+    r"(?:reporter|journalist|correspondent|outlet|media|agency|network"
+    r"|newspaper|paper|station|channel|publication)s?\b",
     re.I,
 )
 _INTENTS = [
     ("mentions", re.compile(r"\b(every|each) (time|mention)|\ball (the )?(mentions|times)|\bhow often\b", re.I)),
     ("change", re.compile(r"\bhow (has|have|did)\b.*\b(change|changed|evolve|evolved|shift|shifted)\b|\bover time\b", re.I)),
     ("questions", re.compile(r"\b(what|which|list( of)?( the)?|all( the)?) questions\b|\bquestions (were|was) (asked|put)\b", re.I)),
-    ("who_asked", re.compile(r"\bwho\b.*\b(ask|asks|asked|raise|raised)\b|\bwhich (reporter|journalist|outlet|media|agency|network|newspaper)\b", re.I)),
+    ("who_asked", re.compile(rf"\bwho\b.*\b(ask|asks|asked|raise|raised)\b|{_ASKER.pattern}", re.I)),
     ("who_answered", re.compile(r"\bwho\b.*\b(answer|answers|answered|respond|responded|reply|replied)\b", re.I)),
     ("when", re.compile(r"^\s*(when|at what time|what time)\b", re.I)),
     ("figure", re.compile(r"\bhow (many|much|far|large|big|high|fast|long)\b|\bwhat (percentage|percent|share|proportion|number|figure|amount|rate|total|level|size)\b", re.I)),
@@ -64,11 +71,12 @@ class Understood:
     again: int = 0  # "what else": how many answers on this speaker and topic came just before
     scope: Any = None  # the dates and events the question names (the engine's, carried to follow-ups)
     taken: list[tuple[int, int]] = field(default_factory=list)  # spans that named speakers, dates, events
+    asked: str = ""  # the question less those spans: what is asked, as the embedding reads it
 
 
-# The engine's reading of dates and events, given the question and the speakers it names: the spans of
-# the question that name them, and its scope (None: it names none).
-TimeReader = Callable[[str, list[str]], tuple[list[tuple[int, int]], Any]]
+# The engine's reading of dates and events, given the question, the speakers it names and where it names
+# them: the spans of the question that name dates and events, and its scope (None: it names none).
+TimeReader = Callable[[str, list[str], list[tuple[int, int]]], tuple[list[tuple[int, int]], Any]]
 
 
 def understand(
@@ -82,22 +90,31 @@ def understand(
 
 def read(question: str, registry: list[Speaker], previous: Understood | None, read_time: TimeReader | None) -> Understood:
     """One question, given the reading of the one before it (None for the first)."""
-    speakers, name_spans = resolve_speakers(question, registry)
-    time_spans, scope = read_time(question, speakers) if read_time else ([], None)
-    if scope is not None and _inside(name_spans, time_spans):
+    asker = _ASKER.search(question)  # "which TV station's reporter asked": who is sought, not who is asked
+    speakers, name_spans = resolve_speakers(_blank(question, [asker.span()]) if asker else question, registry)
+    time_spans, scope = read_time(question, speakers, name_spans) if read_time else ([], None)
+    if scope is not None and _inside(name_spans, time_spans) and not _own_event(question, name_spans):
         # "the press conference with Governor Liang": a name in the event is a guest, not the one asked about
         speakers, name_spans = resolve_speakers(_blank(question, time_spans), registry)
+    if scope is not None and scope.empty and scope.outside and not _speaking(question, name_spans):
+        # "On the gaggle en route to Anchorage, would Biden apologize…": he was not there, and the question
+        # is not what he said but what was said of him there
+        speakers, name_spans = [], []
+        time_spans, scope = read_time(question, speakers, name_spans)
     if scope is not None and not (speakers or about_speech(question)):
         # "How much did trade grow last year?": a date that dates the topic, not a briefing
         time_spans, scope = [], None
-    taken = name_spans + time_spans
+    taken = name_spans + time_spans + ([asker.span()] if asker else [])
     topic = topic_of(question, taken)
+    asked = " ".join(_blank(question, taken).split())
     intent = next((name for name, pattern in _INTENTS if pattern.search(question)), "said")
     follow_up = previous is not None and bool(_FOLLOW_UP.search(question) or _PRONOUN.search(question) or not topic)
     borrowed = False
     if follow_up and not speakers and (_PRONOUN.search(question) or _FOLLOW_UP.search(question) or not topic):
         speakers, borrowed = previous.speakers, True
     if follow_up and (not topic or _FOLLOW_UP.search(question)) and previous.topic:
+        if not topic:
+            asked = previous.asked  # "what else did he say?" asks what the question before it did
         topic, borrowed = topic or previous.topic, True
         if intent == "said" and previous.intent not in ("said", "mentions"):
             intent = previous.intent
@@ -107,13 +124,26 @@ def read(question: str, registry: list[Speaker], previous: Understood | None, re
     if follow_up and _AGAIN.search(question) and speakers == previous.speakers and topic == previous.topic:
         again = previous.again + 1
     unknown = None if speakers else _named(question)
-    return Understood(question, intent, speakers, topic, borrowed, unknown, again, scope, taken)
+    return Understood(question, intent, speakers, topic, borrowed, unknown, again, scope, taken, asked)
 
 
 def about_speech(question: str) -> bool:
     """Whether the question asks about something said: a verb or noun of saying, or a press event."""
     words = {w.lower() for w in re.findall(r"[\w’']+", question)}
     return bool(words & (_FRAME | _EVENTS))
+
+
+def _own_event(question: str, names: list[tuple[int, int]]) -> bool:
+    """Whether a name owns the event named ("Kirby's first briefing"): the one asked about, not a guest."""
+    return any(possession(question, span) & SPEECH_EVENTS for span in names)
+
+
+def _speaking(question: str, names: list[tuple[int, int]]) -> bool:
+    """Whether a named speaker is the one speaking: a verb or noun of saying within a few words after the
+    name ("did Kirby say", "Powell's answer"), not another verb ("would Biden apologize")."""
+    return any(
+        {w.lower() for w in re.findall(r"[\w’']+", question[b:])[:_SAYING_REACH]} & _FRAME for _, b in names
+    )
 
 
 def _inside(names: list[tuple[int, int]], spans: list[tuple[int, int]]) -> bool:

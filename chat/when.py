@@ -87,8 +87,11 @@ class TimeIndex:
         self._days = [_days_named(e, d) for e, d in zip(self.events, self._dates)]
         self._calendar = sorted((d, i) for i, days in enumerate(self._days) for d in days)
 
-    def resolve(self, question: str, today: date, among: Collection[str] | None = None) -> TimeScope:
-        """among: the ids to choose from (the speaker's transcripts); ordinals count within them.
+    def resolve(
+        self, question: str, today: date, among: Collection[str] | None = None, named: Sequence[tuple[int, int]] = ()
+    ) -> TimeScope:
+        """among: the ids to choose from (the speaker's transcripts); ordinals count within them. named:
+        where the question names its speakers, which are no event phrase ("At John Kirby's first briefing").
         When none of them matches but others do ("What did Kirby say at the gaggle en route to Hanoi?",
         a gaggle he was not at), `outside` names the others."""
         text = question[:MAX_CHARS]
@@ -96,7 +99,11 @@ class TimeIndex:
         if among is not None:
             pool = {self._position[i] for i in among if i in self._position}
         kinds = find_kinds(text)
-        found = find_periods(text, today, lambda month, day: self._year_of(pool, today, month, day))
+        every = set(range(len(self.events)))
+        # a day named without its year is the latest such day among the speaker's events, else the archive's
+        found = find_periods(
+            text, today, lambda month, day: self._year_of(pool, today, month, day) or self._year_of(every, today, month, day)
+        )
         periods = _the_periods(found, text, kinds)
         taken = [p.span for p in periods]
         ordinal = _ordinal(text, taken)
@@ -109,7 +116,7 @@ class TimeIndex:
         if kind and not kind.generic:
             chosen = chosen & of_kind
         chosen, applied = self._narrowed(
-            chosen, find_phrases(text, taken + [k.span for k in kinds], kinds), kind
+            chosen, find_phrases(text, taken + [k.span for k in kinds] + list(named), kinds), kind, dated=bool(periods)
         )
         if not (periods or ordinal or applied):
             return TimeScope()
@@ -125,22 +132,25 @@ class TimeIndex:
         described, missing = _wording(kind, ordinal, applied, periods, len(ids), len(base))
         date_from, date_to = self._envelope(periods, chosen)
         spans = _spans(text, taken + [p.span for p in applied] + [k.span for k in kinds])
-        outside = () if ids or among is None else self.resolve(question, today).transcripts or ()
+        outside = () if ids or among is None else self.resolve(question, today, None, named).transcripts or ()
         if outside:
             days = ", ".join(sorted({self.events[self._position[i]].date or "undated" for i in outside}))
             missing = f"{described[0].upper()}{described[1:]} ({days}) is not among the transcripts searched."
         return TimeScope(ids, date_from, date_to, spans, described, None if ids else missing, outside)
 
     def _narrowed(
-        self, chosen: set[int], phrases: list[Phrase], kind: Kind | None
+        self, chosen: set[int], phrases: list[Phrase], kind: Kind | None, dated: bool = False
     ) -> tuple[set[int], list[Phrase]]:
-        """The events the phrases leave, and the phrases that counted."""
+        """The events the phrases leave, and the phrases that counted. dated: a date named in the question
+        chose the events already; a phrase then narrows them but never empties them (a date names an
+        event more surely than a guest's description does: "the Feb. 6 briefing with outgoing NEC
+        director Brian Deese")."""
         applied = []
         for phrase in phrases:
             if not self._titles.informative(phrase.words):
                 continue
-            hits = self._titles.matching(phrase.words, chosen, places=phrase.place)
-            if phrase.strong and (phrase.capitalized or self._titles.known(phrase.words)):
+            hits = self._titles.matching(phrase, chosen, places=phrase.place)
+            if phrase.strong and not dated and (phrase.capitalized or self._titles.known(phrase.words)):
                 chosen, applied = hits, applied + [phrase]  # no match: there is none
             elif kind and kind.generic and not hits & self._of_kind(kind):
                 continue  # "the White House briefing": no briefing has it, so it is no place of one

@@ -64,6 +64,8 @@ _END = re.compile(
     re.I,
 )
 _STEM = Stemmer.Stemmer("english")
+_ENOUGH = 0.5  # the share of a phrase's weight an event must hold to match it
+_LEAST = 0.05  # the weight of a word in every event ("press"): it counts, barely
 
 
 def tokens(text: str) -> list[str]:
@@ -90,6 +92,7 @@ class Phrase:
     strong: bool  # after "with", "aboard", "en route to": an event the question insists on
     capitalized: bool
     adjective: bool = False  # before the kind: "the Hanoi gaggle"
+    names: tuple[str, ...] = ()  # the content words written with a capital: names, which must be found
     place: bool = False  # after "in" or "at", or before the kind: a place
 
 
@@ -143,7 +146,8 @@ def _object(question: str, start: int, after: int, taken, strong: bool, **how) -
         return None
     last = after + words[-1].end()
     text = " ".join(question[start:last].split())
-    return Phrase((start, last), text, content, strong, any(w[0][0].isupper() for w in words), **how)
+    names = tuple(t for w in words if w[0][0].isupper() for t in tokens(w[0]) if t not in STOP)
+    return Phrase((start, last), text, content, strong, bool(names), names=names, **how)
 
 
 class TitleIndex:
@@ -188,17 +192,31 @@ class TitleIndex:
         return any(not self.similar(w) or self.idf(w) >= math.log(2) for w in words)
 
     def idf(self, word: str) -> float:
-        events = self._events(self.similar(word))
+        return self.idf_of(self.similar(word))
+
+    def idf_of(self, family: frozenset[str]) -> float:
+        events = self._events(family)
         return math.log(self.size / len(events)) if events else 0.0
 
-    def matching(self, words: Sequence[str], among: set[int], places: bool = False) -> set[int]:
-        """Events of `among` with every word in one field, the words close together (`_close`).
+    def matching(self, phrase: Phrase, among: set[int], places: bool = False) -> set[int]:
+        """The events of `among` that hold the most of the phrase's weight close together in one field,
+        and at least half of it. Each word weighs as rare as it is among the events. A word no event has
+        counts against all as the rarest would when it is a name ("Granholm"), and not at all otherwise
+        ("outgoing" tells no event apart). Close together: within n+2 places ("Secretary of Homeland
+        Security" for "Homeland Security Secretary"), and two words at least when the phrase has two
+        ("Energy Secretary" is not "Press Secretary ... Clean Energy").
         places: only in the place line (the title when there is none): "in ...", "at ..." name places."""
-        families = [self.similar(w) for w in words]
-        if not all(families):
+        found = [(w, self.similar(w)) for w in phrase.words]
+        families = [f for _, f in found if f]
+        if not families:
             return set()
-        candidates = set.intersection(among, *(self._events(family) for family in families))
-        return {i for i in candidates if any(_close(field, families) for field in self._where(i, places))}
+        weights = [max(self.idf_of(f), _LEAST) for f in families]
+        missing_names = sum(1 for w, f in found if not f and w in phrase.names)
+        total = sum(weights) + missing_names * math.log(self.size + 1)
+        candidates = among & set().union(*(self._events(f) for f in families))
+        scores = {i: max((_held(field, families, weights) for field in self._where(i, places)), default=0.0) / total for i in candidates}
+        best = max(scores.values(), default=0.0)
+        return {i for i, score in scores.items() if score >= _ENOUGH and score >= best - 1e-9}
 
     def _where(self, i: int, places: bool) -> list[list[str]]:
         title, place, *_ = self.fields[i]
@@ -208,11 +226,14 @@ class TitleIndex:
         return set().union(*(self.postings[t] for t in family))
 
 
-def _close(field: list[str], families: list[frozenset[str]]) -> bool:
-    """All the words within n+2 places ("Secretary of Homeland Security" for "Homeland Security
-    Secretary"), not across the title ("Press Secretary ... Homeland Security Advisor")."""
-    spots = [[p for p, t in enumerate(field) if t in family] for family in families]
-    reach = len(families) + 1
-    return all(spots) and any(
-        all(any(p <= q <= p + reach for q in s) for s in spots) for s in spots for p in s
-    )
+def _held(field: list[str], families: list[frozenset[str]], weights: list[float]) -> float:
+    """The most weight of the families found within n+2 places of one another in the field, counting
+    only windows with two families at least when there are two to find."""
+    reach, best = len(families) + 1, 0.0
+    spots = [p for p, t in enumerate(field) if any(t in f for f in families)]
+    for p in spots:
+        window = field[p : p + reach + 1]
+        held = [w for f, w in zip(families, weights) if any(t in f for t in window)]
+        if len(held) >= min(2, len(families)):
+            best = max(best, sum(held))
+    return best

@@ -57,7 +57,8 @@ ROLE_HEADS = frozenset({
     "counselor", "counsel", "envoy", "commissioner", "general", "admiral", "chief", "leader", "speaker",
     "mayor", "coach", "assistant", "deputy", "principal", "senior", "press", "head", "officer", "attorney",
     "lady", "king", "queen", "chancellor", "premier", "prince", "princess", "emir", "vice", "prime",
-    "special", "cast", "aide", "moderator", "commander", "senators", "secretaries", "ministers",
+    "special", "cast", "aide", "moderator", "commander", "senators", "secretaries", "ministers", "executive",
+    "professor",
 })  # fmt: skip
 # Capitalised words of offices and organisations inside a role ("NSC Coordinator for Strategic Communications").
 ORG_WORDS = frozenset({
