@@ -20,7 +20,7 @@ from .compose import attribution, chunk_citation, quote_answer
 from .contract import Answer
 from .formatting import long_date
 from .question import about_speech
-from .topic import Topic
+from .topic import Topic, term_set
 
 if TYPE_CHECKING:
     from .engine import Ask, Engine
@@ -28,10 +28,13 @@ if TYPE_CHECKING:
 
 CONTENT_KINDS = ("answer", "remark", "moderator")
 RETRIEVED = 8  # chunks retrieved per question; each "what else" reaches as far again
-COVER = 0.5  # the share of the topic's weight a chunk (or its question) must carry to address it
+PARAPHRASE = 0.5  # the cosine of a sentence that says in other words a topic word no transcript uses
+SELECTED = 0.75  # quotes are the best-ranked sentences at least this share as strong as the bar (chat.engine)
+COVER = 0.5  # the share of the topic's weight a transcript's chunk must carry to count it as speaking of the topic
 MAX_SENTENCES = 3
 MAX_CHANGES = 5  # briefings quoted, in date order, for "how has X's position changed"
 MAX_MENTIONS = 25  # mentions quoted in full; the answer counts the rest
+PHRASE_TERMS = 3  # a topic of this many words or fewer is a phrase to find as said
 FILLER = 4.0  # a sentence saying less than this beyond the topic's words mostly names it (chat.evidence)
 
 
@@ -47,12 +50,13 @@ def said(engine: Engine, job: Ask) -> Answer:
     times = u.intent == "when" and not about_speech(u.question)
     # "What else": each earlier answer is chosen again as it was (from as deep a retrieval) and its quotes
     # left out of the next, so a follow-up never repeats what the reader has already been shown
+    bar = engine.bar(job)
     shown: set[tuple] = set()
     for page in range(u.again + 1):
         evidence = engine.evidence(
             job, u.speakers, **({"kinds": kinds} if kinds else {}), figures=figures, depth=RETRIEVED * (page + 1)
         )  # fmt: skip
-        chosen = _choose(engine, job, _distinct(evidence), shown, figures, times)
+        chosen = _choose(job, _distinct(evidence), shown, bar, figures, times)
         shown |= {e.key for e in chosen}
     if not chosen:
         return refuse(engine, job)
@@ -63,14 +67,20 @@ def said(engine: Engine, job: Ask) -> Answer:
 
 
 def _choose(
-    engine: Engine, job: Ask, evidence: list[Evidence], shown: set[tuple], figures: bool, times: bool
+    job: Ask, evidence: list[Evidence], shown: set[tuple], bar: float, figures: bool, times: bool
 ) -> list[Evidence]:
-    """The quotes of one answer from the evidence, leaving out the sentences already shown, best first."""
+    """The quotes of one answer from the evidence, leaving out the sentences already shown, best first:
+    none unless one reaches the bar (the speakers did not address the topic)."""
     evidence = [e for e in evidence if e.key not in shown]
     if job.understood.speakers and not job.topic.weights:
         return evidence[:2]  # no topic: the speaker's most relevant words
+    # a topic word no transcript uses ("nuclear" of "nuclear power") is said, if at all, in other words:
+    # the sentence that reaches the bar must then mean what was asked, not share its other words
+    meant = PARAPHRASE if job.topic.unseen else 0.0
+    if not any(e.strength >= bar and e.cosine >= meant for e in evidence):
+        return []
     addressed = [
-        e for e in evidence if engine.addresses(e, job.topic) and (e.figure or not figures) and (e.timed or not times)
+        e for e in evidence if e.strength >= SELECTED * bar and (e.figure or not figures) and (e.timed or not times)
     ]  # fmt: skip
     return _by_date(addressed) if job.understood.intent == "change" else _lead(addressed, shown)
 
@@ -85,8 +95,7 @@ def refuse(engine: Engine, job: Ask) -> Answer:
         return Answer(question=u.question, answer=text, refused=True)
     named = " or ".join(u.speakers)
     text = f"{named} did not talk about {subject}{at or ' in the indexed transcripts'}"
-    others = [e for e in _distinct(engine.evidence(job)) if engine.addresses(e, job.topic) and e.meta.speaker not in u.speakers]
-    others = _lead(others)
+    others = _lead([e for e in _distinct(engine.others(job)) if e.strength >= engine.relevant])
     if not others:
         return Answer(question=u.question, answer=f"{text}.{never}", refused=True)
     body, citations = quote_answer(others)
@@ -99,16 +108,17 @@ def mentions(engine: Engine, job: Ask) -> Answer:
     u, topic = job.understood, job.topic
     view = engine.store.view()
     filters = replace(job.scope, speakers=tuple(u.speakers), kinds=CONTENT_KINDS if not u.speakers else ())
-    rows = view.keyword.carrying(topic.weights, 1.0, filters.mask(view.keyword.columns))
+    phrase = len(terms(topic.text)) <= PHRASE_TERMS
+    rows = view.keyword.carrying(topic.weights, 1.0 if phrase else COVER, filters.mask(view.keyword.columns))
     ids = [view.keyword.ids[r] for r in rows]
     nodes = engine.store.vectors.get_nodes(node_ids=ids) if ids else []
     found: list[tuple[tuple, str, object]] = []
     for node in nodes:
         meta = chunk_meta(node)
-        for sentence in _sentences_with(node.text, topic):
+        for sentence in _sentences_with(node.text, topic, phrase):
             found.append(((meta.date or "", meta.transcript_id, meta.turn_index, node.text.find(sentence)), sentence, meta))
-    if not found:
-        return refuse(engine, job)
+    if not found:  # nothing says it in so many words: what was said on it, if anything
+        return said(engine, job)
     found.sort(key=lambda f: f[0])
     shown = found[:MAX_MENTIONS]
     citations = [chunk_citation(i + 1, meta, sentence) for i, (_, sentence, meta) in enumerate(shown)]
@@ -124,9 +134,12 @@ def _count(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
-def _sentences_with(text: str, topic: Topic) -> list[str]:
-    """The sentences that say the topic's words in its order ("inflation expectations", not
-    "expectations of inflation"), stop words and word endings aside."""
+def _sentences_with(text: str, topic: Topic, phrase: bool) -> list[str]:
+    """The sentences that mention the topic. phrase: its words in its order ("inflation expectations",
+    not "expectations of inflation"), stop words and word endings aside; else the sentences that carry
+    COVER of its weight (a longer topic is described, not quoted: "put a number on the refugees")."""
+    if not phrase:
+        return [s for s in sentences(text) if topic.coverage(term_set(s)) >= COVER]
     wanted = terms(topic.text)
     n = len(wanted)
     return [s for s in sentences(text) if any(t[i : i + n] == wanted for t in [terms(s)] for i in range(len(t) - n + 1))]

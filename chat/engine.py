@@ -20,7 +20,7 @@ from index.retriever import HybridRetriever
 from index.store import Store
 
 from . import answers, listing
-from .answers import CONTENT_KINDS, COVER, RETRIEVED
+from .answers import CONTENT_KINDS, RETRIEVED
 from .contract import Answer
 from .evidence import Evidence, SentenceScorer
 from .names import Speaker, resolve_speakers
@@ -28,15 +28,13 @@ from .question import TimeReader, Understood, understand
 from .topic import Topic, term_set, weigh
 from .when import Event, TimeIndex
 
-# Calibrated on the tuning sets (eval/). A sentence addresses the topic when its cosine with it is at
-# least THRESHOLD and its chunk, or the question its chunk replies to, carries at least COVER of the
-# topic's weight; when the cosine alone is at least STRONG (a paraphrase with no word in common); or
-# when it opens the reply to a question that carries the topic and whose cosine with it is THRESHOLD.
-# A topic word no indexed transcript uses is evidence against every answer: then the paraphrase must
-# be UNSEEN stronger still.
-THRESHOLD = 0.35
-STRONG = 0.55
-UNSEEN = 0.1
+# Calibrated on the tuning sets (python -m eval.calibrate). A sentence's strength (chat.evidence) is its
+# cosine with what is asked times the share of the topic's weight its chunk carries. The speakers asked
+# about addressed the topic when their strongest sentence reaches RELEVANT plus OTHERS times the
+# strongest that anyone else in the scope said on it: a topic someone else spoke to far better is one
+# they did not (an attribution trap), whatever words their own turns share with it.
+RELEVANT = 0.1
+OTHERS = 0.5
 
 
 @dataclass
@@ -47,16 +45,17 @@ class Ask:
     topic: Topic
     scope: Filters
     described: str = ""  # the dates or event the question named, for its messages ("at the May 2 briefing")
+    others: list[Evidence] | None = None  # what the others in the scope said on the topic, once read
 
 
 class Engine:
-    def __init__(self, store: Store, llm=None, threshold: float = THRESHOLD, strong: float = STRONG, today=None):
+    def __init__(self, store: Store, llm=None, relevant: float = RELEVANT, others: float = OTHERS, today=None):
         """llm: an answerer with .answer(question, sources) -> Answer (chat.llm); None quotes.
         today: the date relative dates are read against (tests fix it; None: the real today)."""
         self.store = store
         self.llm = llm
-        self.threshold = threshold
-        self.strong = strong
+        self.relevant = relevant
+        self.others_weight = others
         self.today = today
         self.scorer = SentenceScorer(store.embedder)
         self._registries: dict = {}  # (fingerprint, transcripts) -> registry
@@ -124,9 +123,9 @@ class Engine:
         index, spoken = self._time_index()
         today = self.today_date()
 
-        def read(question: str, speakers: list[str]):
+        def read(question: str, speakers: list[str], named: list[tuple[int, int]]):
             among = {tid for name in speakers for tid in spoken.get(name, ())} or None
-            scope = index.resolve(question, today, among)
+            scope = index.resolve(question, today, among, named)
             return list(scope.spans), (scope if scope.transcripts is not None else None)
 
         return read
@@ -183,7 +182,7 @@ class Engine:
         """The sentences of the chunks retrieved for the topic within the scope, best first."""
         scope = scope or job.scope
         filters = replace(scope, speakers=tuple(speakers), kinds=tuple(kinds))
-        text = job.topic.embedded or job.understood.question
+        text = job.understood.asked or job.understood.question
         vector = self.store.embedder.embed_query(text)
         terms = job.topic.weights or None
         retriever = HybridRetriever(self.store, top_k=depth, filters=filters, terms=terms)
@@ -206,12 +205,18 @@ class Engine:
             texts.setdefault((node.metadata["transcript_id"], node.metadata["turn_index"]), []).append(node.text)
         return {cid: term_set(" ".join(texts.get(key, []))) for cid, key in wanted.items()}
 
-    def addresses(self, e: Evidence, topic: Topic) -> bool:
-        if e.cosine >= self.strong + (UNSEEN if topic.unseen else 0.0):
-            return True
-        if e.cosine >= self.threshold and e.coverage >= COVER:
-            return True
-        return e.opening and e.asked >= COVER and e.exchange >= self.threshold
+    def others(self, job: Ask) -> list[Evidence]:
+        """What everyone but the speakers asked about said on the topic within the scope, best first."""
+        if job.others is None:
+            speakers = set(job.understood.speakers)
+            job.others = [e for e in self.evidence(job) if e.meta.speaker not in speakers]
+        return job.others
+
+    def bar(self, job: Ask) -> float:
+        """The strength the speakers' sentences must reach to answer (see RELEVANT and OTHERS)."""
+        if not job.understood.speakers:
+            return self.relevant
+        return self.relevant + self.others_weight * max((e.strength for e in self.others(job)), default=0.0)
 
     def overview_of(self, entry) -> tuple:
         from .overview import overview

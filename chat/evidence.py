@@ -1,10 +1,12 @@
-"""Which sentences of the retrieved chunks answer the topic: scored against it, best first.
+"""Which sentences of the retrieved chunks answer the question: scored against it, best first.
 
 A chunk can hold a long turn's worth of sentences; the quote answerer quotes sentences, so each is
-scored on its own: its embedding's cosine with the topic; the share of the topic's weight (chat.topic)
-its chunk carries, or the reporter's question the chunk replies to carries (an answer need not repeat
-the question's words); a little for carrying that weight itself, for opening the reply to a matching
-question, for a figure when the question asks for one, and for saying more than the topic's own words.
+scored on its own: its embedding's cosine with what is asked (the question less its names, dates and
+events); the share of the topic's weight (chat.topic) its chunk carries, or the reporter's question
+the chunk replies to carries (an answer need not repeat the question's words). Their product is the
+sentence's strength: how surely it speaks to the topic, which the engine weighs to answer or refuse.
+Sentences are ranked by the cosine, with a little for the topic's weight, for opening the reply to a
+matching question, and for a figure when the question asks for one.
 """
 
 from __future__ import annotations
@@ -24,10 +26,11 @@ from ingest.sentences import sentence_spans
 
 from .topic import Topic, specificity, term_set
 
-LEXICAL_WEIGHT = 0.08  # for carrying the topic's weight in the sentence itself
+# Ranking weights, set on the tuning sets (eval/): the cosine leads; the topic's weight tells apart
+# sentences of one meaning; a figure question wants its figure.
+COVERAGE_WEIGHT = 0.1
 OPENING_WEIGHT = 0.05  # for opening the reply to a question that carries the topic
 FIGURE_WEIGHT = 0.15
-INFO_WEIGHT = 0.05  # for saying something beyond the topic's own words
 OPENING = 3  # sentences at the start of a turn that open its reply
 _FIGURE = re.compile(r"\d|\b(?:hundred|thousand|million|billion|trillion|percent|half|third|quarter)\b", re.I)
 _WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
@@ -42,7 +45,7 @@ _TIME = re.compile(
 @dataclass
 class Evidence:
     score: float  # for ranking: cosine plus the small bonuses
-    cosine: float  # the sentence's with the topic
+    cosine: float  # the sentence's with what is asked
     coverage: float  # share of the topic's weight in the sentence's chunk, or in the question it replies to
     said: float  # share of the topic's weight in the sentence itself
     asked: float  # share of the topic's weight in the question the chunk replies to (0: none matched)
@@ -60,6 +63,12 @@ class Evidence:
             return None
         a, b = spans[self.position + 1]
         return replace(self, start=a, end=b, position=self.position + 1)
+
+    @property
+    def strength(self) -> float:
+        """How surely the sentence speaks to the topic: its meaning near the question's, in a chunk (or a
+        reply to a question) that holds the topic's words."""
+        return self.coverage * self.cosine
 
     @property
     def exchange(self) -> float:
@@ -131,7 +140,7 @@ class SentenceScorer:
                 info = _info(sentence, topic)
                 e = Evidence(0.0, cosine, coverage, said, question, info, node, a, b, position)
                 e.score = (
-                    cosine + LEXICAL_WEIGHT * said + INFO_WEIGHT * min(info, 4.0) / 4.0
+                    cosine + COVERAGE_WEIGHT * coverage
                     + (OPENING_WEIGHT * question * (OPENING - position) / OPENING if e.opening else 0.0)
                     + (FIGURE_WEIGHT if figures and e.figure else 0.0)
                 )  # fmt: skip

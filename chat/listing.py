@@ -6,8 +6,6 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-
-
 from .compose import quote_answer, turn_citation
 from .contract import Answer
 from .formatting import clock
@@ -21,7 +19,7 @@ MAX_ANSWERS = 3  # reply turns quoted for "who answered"
 
 def who(engine: Engine, job: Ask) -> Answer:
     u = job.understood
-    asked = [e for e in engine.evidence(job, kinds=("question",), depth=8) if engine.addresses(e, job.topic)][:1]
+    asked = [e for e in engine.evidence(job, kinds=("question",), depth=8) if e.strength >= engine.relevant][:1]
     if not asked:
         where = f" at {job.described}" if job.described else " in the indexed transcripts"
         text = f"No question about {u.topic or 'this'} was asked{where}."

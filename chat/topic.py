@@ -23,7 +23,6 @@ from index.keyword import KeywordIndex, terms
 COMMONEST, RARE = 6.5, 3.5
 _FLOOR = 0.05
 UNSEEN_SHARE = 0.25  # an unseen word weighing this much of the topic is why it can't be answered
-EVERYWHERE = 0.4  # a word in more than this share of the index's chunks tells its chunks apart from nothing
 
 
 @dataclass(frozen=True)
@@ -31,7 +30,6 @@ class Topic:
     text: str
     weights: dict[str, float]  # index term -> its share of the topic; the shares sum to 1
     unseen: tuple[str, ...]  # the topic's words no indexed chunk holds, that weigh enough to matter
-    embedded: str = ""  # the words to embed: the topic less those in most chunks of this index
 
     def coverage(self, found: set[str]) -> float:
         """The share of the topic's weight that a text holding these index terms carries; a longer form
@@ -54,10 +52,7 @@ def weigh(text: str, index: KeywordIndex) -> Topic:
     total = sum(raw.values())
     weights = {t: w / total for t, w in raw.items()} if total else {}
     unseen = [words[t] for t, w in weights.items() if w >= UNSEEN_SHARE and index.doc_freq(t) == 0]
-    # "Heilongjiang" in a store of Heilongjiang's press conference is in half its chunks: embedded, it
-    # would make every sentence look like the topic
-    kept = [w for w in re.findall(r"[\w’'%$-]+", text) if not all(_everywhere(t, index) for t in terms(w))]
-    return Topic(text, weights, tuple(unseen), " ".join(kept) or text)
+    return Topic(text, weights, tuple(unseen))
 
 
 def term_set(text: str) -> set[str]:
@@ -73,10 +68,6 @@ def specificity(word: str) -> float:
 def _general(word: str) -> float:
     zipf = zipf_frequency(word.lower(), "en")
     return min(max((COMMONEST - zipf) / (COMMONEST - RARE), _FLOOR), 1.0)
-
-
-def _everywhere(term: str, index: KeywordIndex) -> bool:
-    return index.size > 0 and index.doc_freq(term) > EVERYWHERE * index.size
 
 
 def _in_index(df: int, size: int) -> float:

@@ -1,14 +1,15 @@
-"""Sweep the engine's refusal thresholds on the calibration questions and recommend a setting.
+"""Sweep the engine's refusal constants on the tuning sets and recommend a setting.
 
-    .venv/bin/python -m eval.calibrate [--set sample --set corpus] [--json]
+    .venv/bin/python -m eval.calibrate [--set tune-archive ...] [--json]
 
-A sentence "addresses" the topic when its cosine is >= threshold and its chunk holds half the topic's
-words, or when its cosine alone is >= strong (chat/engine.py). For every (threshold, strong) on the
-grid, the non-heldout questions are asked and scored on refusal precision and recall (unanswerable
-questions and attribution traps should be refused) and on hit rate (answerable questions answered
-with a gold citation). The recommendation maximises refusal recall + hit rate (each share of its own
-questions, so neither side's count dominates), then refusal precision; the heldout questions are
-then scored at the recommended and at the current setting, as the figures to quote.
+The speakers asked about addressed a topic when their strongest sentence reaches RELEVANT plus OTHERS
+times the strongest that anyone else in the scope said on it (chat/engine.py). For every (relevant,
+others) on the grid the tuning questions are asked and scored on hit rate (answerable questions
+answered with a gold citation) and on refusal recall and precision (unanswerable questions and
+attribution traps refused). The recommendation maximises hit rate + refusal recall (each a share of its
+own questions, so neither side's count dominates), then refusal precision.
+
+Only tuning sets: the check sets (check-*, holdout-*) judge the setting and are never swept.
 """
 
 from __future__ import annotations
@@ -22,19 +23,20 @@ from chat import engine as engine_module
 from chat.engine import Engine
 
 from .metrics import Outcome, summarize
-from .sets import HELDOUT, RETRIEVAL_ONLY, Question, load_set
+from .sets import RETRIEVAL_ONLY, Question, available_sets, load_set
 from .stores import set_store
 from .suite import scope_of
 
-THRESHOLDS = (0.25, 0.30, 0.35, 0.40, 0.45, 0.50)
-STRONGS = (0.50, 0.55, 0.60, 0.65, 0.70, 0.80)
-KEYS = ("refusal_precision", "refusal_recall", "hit_rate")
+RELEVANTS = (0.06, 0.08, 0.10, 0.12, 0.14)
+OTHERS = (0.3, 0.4, 0.5, 0.6, 0.7)
+KEYS = ("hit_rate", "refusal_recall", "refusal_precision")
+CHECKS = ("check-", "holdout-")  # sets that judge a setting: never tuned on
 
 
 @dataclass
 class Row:
-    threshold: float
-    strong: float
+    relevant: float
+    others: float
     metrics: dict
 
     @property
@@ -43,17 +45,21 @@ class Row:
         return ((m["refusal_recall"] or 0) + (m["hit_rate"] or 0), m["refusal_precision"] or 0)
 
 
+def tuning_sets() -> list[str]:
+    return [name for name in available_sets() if not name.startswith(CHECKS) and name != "qmsum"]
+
+
 def sweep(engines: list[tuple[Engine, list[Question]]], grid) -> list[Row]:
     rows = []
-    for threshold, strong in grid:
-        print(f"threshold {threshold:.2f}, strong {strong:.2f}", file=sys.stderr)
+    for relevant, others in grid:
+        print(f"relevant {relevant:.2f}, others {others:.2f}", file=sys.stderr)
         outcomes = []
         for engine, questions in engines:
-            # The same as Engine(store, threshold=..., strong=...), with the sentence cache kept warm.
-            engine.threshold, engine.strong = threshold, strong
+            # The same as Engine(store, relevant=..., others=...), with the sentence cache kept warm.
+            engine.relevant, engine.others_weight = relevant, others
             outcomes += [ask(engine, q) for q in questions]
         metrics = summarize(outcomes)
-        rows.append(Row(threshold, strong, {k: metrics[k] for k in KEYS}))
+        rows.append(Row(relevant, others, {k: metrics[k] for k in KEYS}))
     return rows
 
 
@@ -63,52 +69,51 @@ def ask(engine: Engine, q: Question) -> Outcome:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--set", action="append", dest="sets", help="eval set (default: sample and corpus)")
+    parser.add_argument("--set", action="append", dest="sets", help="a tuning set (default: all of them)")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
+    names = args.sets or tuning_sets()
+    if checks := [name for name in names if name.startswith(CHECKS)]:
+        print(f"error: {', '.join(checks)}: check sets judge a setting and are never tuned on", file=sys.stderr)
+        return 2
     from index.embedder import Embedder
 
     embedder = Embedder()
-    calibration, heldout = [], []
-    for name in args.sets or ["sample", "corpus"]:
+    engines = []
+    for name in names:
         eval_set = load_set(name)
         engine = Engine(set_store(eval_set, embedder))
-        asked = [q for q in eval_set.questions if RETRIEVAL_ONLY not in q.tags]
-        calibration.append((engine, [q for q in asked if HELDOUT not in q.tags]))
-        heldout.append((engine, [q for q in asked if HELDOUT in q.tags]))
-    rows = sweep(calibration, [(t, s) for t in THRESHOLDS for s in STRONGS if s > t])
+        engines.append((engine, [q for q in eval_set.questions if RETRIEVAL_ONLY not in q.tags]))
+    rows = sweep(engines, [(r, o) for r in RELEVANTS for o in OTHERS])
     best = max(rows, key=lambda r: r.score)
-    current = (engine_module.THRESHOLD, engine_module.STRONG)
-    held = {label: sweep(heldout, [setting])[0] for label, setting in (("recommended", (best.threshold, best.strong)), ("current", current))}
+    current = (engine_module.RELEVANT, engine_module.OTHERS)
     result = {
-        "questions": {"calibration": sum(len(q) for _, q in calibration), "heldout": sum(len(q) for _, q in heldout)},
+        "sets": names,
+        "questions": sum(len(q) for _, q in engines),
         "sweep": [vars(r) for r in rows],
-        "recommended": {"threshold": best.threshold, "strong": best.strong, "calibration": best.metrics},
-        "heldout": {label: vars(row) for label, row in held.items()},
+        "recommended": vars(best),
+        "current": dict(zip(("relevant", "others"), current)),
     }
     if args.json:
         print(json.dumps(result, indent=2))
     else:
-        _print(rows, best, held)
+        _print(rows, best, current)
     return 0
 
 
-def _print(rows: list[Row], best: Row, held: dict[str, Row]) -> None:
+def _print(rows: list[Row], best: Row, current: tuple[float, float]) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    table = Table(title="refusal sweep (non-heldout questions)", title_justify="left")
-    for column in ("threshold", "strong", *KEYS):
+    table = Table(title="refusal sweep (tuning sets)", title_justify="left")
+    for column in ("relevant", "others", *KEYS):
         table.add_column(column, justify="right")
     for r in rows:
-        style = "bold green" if r is best else None
-        table.add_row(f"{r.threshold:.2f}", f"{r.strong:.2f}", *(_share(r.metrics[k]) for k in KEYS), style=style)
+        style = "bold green" if r is best else ("yellow" if (r.relevant, r.others) == current else None)
+        table.add_row(f"{r.relevant:.2f}", f"{r.others:.2f}", *(_share(r.metrics[k]) for k in KEYS), style=style)
     console = Console()
     console.print(table)
-    console.print(f"recommended: THRESHOLD = {best.threshold}, STRONG = {best.strong}")
-    for label, row in held.items():
-        figures = ", ".join(f"{k} {_share(row.metrics[k])}" for k in KEYS)
-        console.print(f"heldout at {label} ({row.threshold}, {row.strong}): {figures}")
+    console.print(f"recommended: RELEVANT = {best.relevant}, OTHERS = {best.others} (current: {current[0]}, {current[1]})")
 
 
 def _share(value) -> str:

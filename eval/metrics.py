@@ -9,7 +9,7 @@ import numpy as np
 from chat.contract import Answer
 from ingest.text import match_key
 
-from .grounding import Grounding, Tally
+from .grounding import Grounding, Tally, same_person
 from .sets import Question
 
 KS = (5, 10)
@@ -60,7 +60,7 @@ def misses(o: Outcome) -> list[str]:
         return [] if set(o.ranked[:10]) & q.gold else ["no gold turn in the top 10"]
     if q.trap:
         reasons = [] if a.refused else [f"answered, but {q.speaker} never spoke about this"]
-        if any(c.speaker == q.speaker for c in a.citations):
+        if any(same_person(c.speaker, q.speaker) for c in a.citations):
             reasons.append(f"cites {q.speaker}, who never spoke about this")
         return reasons
     if not q.answerable:
@@ -69,7 +69,7 @@ def misses(o: Outcome) -> list[str]:
         return ["refused an answerable question"]
     reasons = [] if gold_citations(o) else ["no citation of a gold turn"]
     reasons += [f"missing fact {f!r}" for f in q.facts if match_key(f) not in match_key(a.answer)]
-    if q.speaker and any(c.speaker != q.speaker for c in a.citations):
+    if q.speaker and any(not same_person(c.speaker, q.speaker) for c in a.citations):
         reasons.append(f"cites someone other than {q.speaker}")
     return reasons
 
@@ -106,7 +106,7 @@ def _answers(asked: list[Outcome]) -> dict[str, float | None]:
         "citation_precision": _ratio(sum(map(gold_citations, cited)), sum(len(o.answer.citations) for o in cited)),
         "hit_rate": _mean(hit(o) for o in answerable),
         "speaker_accuracy": _ratio(
-            sum(c.speaker == o.question.speaker for o in about for c in o.answer.citations),
+            sum(same_person(c.speaker, o.question.speaker) for o in about for c in o.answer.citations),
             sum(len(o.answer.citations) for o in about),
         ),
         "quote_fidelity": _tally(g.quotes for g in groundings),

@@ -32,7 +32,6 @@ from ingest.text import match_key
 ROOT = Path(__file__).resolve().parents[1]
 SETS = ROOT / "eval" / "sets"
 RETRIEVAL_ONLY = "retrieval-only"  # tag: scored on retrieval alone (QMSum: its answers are summaries)
-HELDOUT = "heldout"  # tag: kept out of calibration
 
 
 def shared_folder() -> Path:
