@@ -54,7 +54,8 @@ def said(engine: Engine, job: Ask) -> Answer:
     shown: set[tuple] = set()
     for page in range(u.again + 1):
         evidence = engine.evidence(
-            job, u.speakers, **({"kinds": kinds} if kinds else {}), figures=figures, depth=RETRIEVED * (page + 1)
+            job, u.speakers, **({"kinds": kinds} if kinds else {}), figures=figures, depth=RETRIEVED * (page + 1),
+            carrying=True,
         )  # fmt: skip
         chosen = _choose(job, _distinct(evidence), shown, bar, figures, times)
         shown |= {e.key for e in chosen}

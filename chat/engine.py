@@ -46,6 +46,7 @@ class Ask:
     scope: Filters
     described: str = ""  # the dates or event the question named, for its messages ("at the May 2 briefing")
     others: list[Evidence] | None = None  # what the others in the scope said on the topic, once read
+    vector: list[float] | None = None  # what is asked, embedded once
 
 
 class Engine:
@@ -177,17 +178,19 @@ class Engine:
 
     def evidence(
         self, job: Ask, speakers=(), kinds=CONTENT_KINDS, figures: bool = False, depth: int = RETRIEVED,
-        scope: Filters | None = None,
+        scope: Filters | None = None, carrying: bool = False,
     ) -> list[Evidence]:  # fmt: skip
-        """The sentences of the chunks retrieved for the topic within the scope, best first."""
+        """The sentences of the chunks retrieved for the topic within the scope, best first (carrying: of
+        the chunks that carry some of the topic's weight only)."""
         scope = scope or job.scope
         filters = replace(scope, speakers=tuple(speakers), kinds=tuple(kinds))
         text = job.understood.asked or job.understood.question
-        vector = self.store.embedder.embed_query(text)
+        if job.vector is None:
+            job.vector = self.store.embedder.embed_query(text)
         terms = job.topic.weights or None
         retriever = HybridRetriever(self.store, top_k=depth, filters=filters, terms=terms)
-        hits = retriever.retrieve(QueryBundle(text, embedding=vector))
-        return self.scorer.rank(vector, job.topic, hits, self._asked(hits), figures)
+        hits = retriever.retrieve(QueryBundle(text, embedding=job.vector))
+        return self.scorer.rank(job.vector, job.topic, hits, self._asked(hits), figures, carrying)
 
     def _asked(self, hits) -> dict[str, set[str]]:
         """Chunk id -> the index terms of the reporter's question it replies to, where the exchange matched."""
@@ -209,7 +212,7 @@ class Engine:
         """What everyone but the speakers asked about said on the topic within the scope, best first."""
         if job.others is None:
             speakers = set(job.understood.speakers)
-            job.others = [e for e in self.evidence(job) if e.meta.speaker not in speakers]
+            job.others = [e for e in self.evidence(job, carrying=True) if e.meta.speaker not in speakers]
         return job.others
 
     def bar(self, job: Ask) -> float:

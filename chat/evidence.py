@@ -120,19 +120,28 @@ class SentenceScorer:
 
     def rank(
         self, vector, topic: Topic, nodes: list[NodeWithScore], asked: dict[str, set[str]] | None = None,
-        figures: bool = False,
+        figures: bool = False, carrying: bool = False,
     ) -> list[Evidence]:  # fmt: skip
-        """asked: index terms of the question each chunk replies to, by chunk id (where one matched)."""
+        """asked: index terms of the question each chunk replies to, by chunk id (where one matched).
+        carrying: only the chunks that carry some of the topic's weight (the others' sentences have no
+        strength; their embedding is most of the cost of a first question)."""
         query = np.asarray(vector)
         asked = asked or {}
+        shares = {}  # chunk id -> (coverage, coverage by the question it replies to)
+        for node in nodes:
+            chunk_id = node.node.node_id
+            question = topic.coverage(asked[chunk_id]) if chunk_id in asked else 0.0
+            shares[chunk_id] = (max(topic.coverage(term_set(node.node.text)), question), question)
+        if carrying and topic.weights:
+            nodes = [node for node in nodes if shares[node.node.node_id][0] > 0]
+        spans_of = {node.node.node_id: sentence_spans(node.node.text) for node in nodes}
+        vectors_of = self._vectors({n.node.node_id: [n.node.text[a:b] for a, b in spans_of[n.node.node_id]] for n in nodes})
         ranked = []
         for node in nodes:
             check_deadline()  # a deep "what else" scores many chunks' sentences: each is a point to stop at
             text = node.node.text
-            spans = sentence_spans(text)
-            vectors = self._vectors(node.node.node_id, [text[a:b] for a, b in spans])
-            question = topic.coverage(asked[node.node.node_id]) if node.node.node_id in asked else 0.0
-            coverage = max(topic.coverage(term_set(text)), question)
+            spans, vectors = spans_of[node.node.node_id], vectors_of[node.node.node_id]
+            coverage, question = shares[node.node.node_id]
             for position, ((a, b), sentence_vector) in enumerate(zip(spans, vectors)):
                 sentence = text[a:b]
                 cosine = float(sentence_vector @ query)
@@ -147,15 +156,23 @@ class SentenceScorer:
                 ranked.append(e)
         return sorted(ranked, key=lambda e: e.score, reverse=True)
 
-    def _vectors(self, chunk_id: str, sentences: list[str]) -> np.ndarray:
-        if chunk_id in self._cache:
+    def _vectors(self, chunks: dict[str, list[str]]) -> dict[str, np.ndarray]:
+        """Each chunk's sentence vectors: from the cache, the others embedded in one call (one call sorts
+        all the sentences by length, so its batches pad less than a call per chunk)."""
+        missing = [chunk_id for chunk_id in chunks if chunk_id not in self._cache]
+        texts = [sentence for chunk_id in missing for sentence in chunks[chunk_id]]
+        vectors = np.asarray(self.embedder.embed_texts(texts)) if texts else np.zeros((0, 0))
+        start = 0
+        for chunk_id in missing:
+            self._cache[chunk_id] = vectors[start : start + len(chunks[chunk_id])]
+            start += len(chunks[chunk_id])
+        out = {}
+        for chunk_id in chunks:
             self._cache.move_to_end(chunk_id)
-            return self._cache[chunk_id]
-        vectors = np.asarray(self.embedder.embed_texts(sentences))
-        self._cache[chunk_id] = vectors
-        if len(self._cache) > self._cache_size:
+            out[chunk_id] = self._cache[chunk_id]
+        while len(self._cache) > self._cache_size:
             self._cache.popitem(last=False)
-        return vectors
+        return out
 
 
 def _info(sentence: str, topic: Topic) -> float:
