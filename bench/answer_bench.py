@@ -7,6 +7,8 @@
 2. At 10k chunks: the sample and the corpus transcripts copied under new ids without re-embedding
    (bench/index_bench.py's seed and build phases), the same questions scoped to nothing.
 3. A cold `podium ask` from a fresh process against the sample store, three times.
+4. With --archive STORE (a store holding the three archive folders; bench/first_answer.py says how to
+   build one): archive questions of every kind, first asking and warm, unscoped.
 """
 
 from __future__ import annotations
@@ -40,6 +42,20 @@ QUESTIONS = [
     "What did Yu Jian say about talent?",
 ]
 
+ARCHIVE_QUESTIONS = [
+    "What did the press secretary say about the debt ceiling at the May 2 briefing?",
+    "What did John Kirby say about the Chinese balloon?", "What did Jake Sullivan say about cluster munitions?",
+    "What did Chair Powell say about inflation in June 2022?", "What did Yellen say about the liftoff in 2015?",
+    "Who asked about the Title 42 expiration?", "What did Mayorkas say about migrants at the border?",
+    "What did Karine Jean-Pierre say about student loans in June?", "How many people did FEMA have on the ground in Maui?",
+    "What did the press secretary say at the first briefing of 2023?", "What did Olivia Dalton say about the strikes?",
+    "What did Shalanda Young say about the budget?", "What did President Biden say about Mexico at the joint press conference?",
+    "What did Zelenskyy say about Patriot missiles?", "What did Bernanke say about the press conferences?",
+    "What did Kirby say about Wagner?", "What did the national security adviser say about Gaza in December?",
+    "Every time Kirby mentioned Bradley fighting vehicles", "What did Powell say about the coronavirus in March 2020?",
+    "What did the press secretary say about the Warriors?",
+]
+
 
 def pct(values: list[float], p: float) -> float:
     ordered = sorted(values)
@@ -62,7 +78,11 @@ def summary(label: str, ms: list[float]) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--archive", type=Path, help="a store holding the archive: measure it instead")
     args = parser.parse_args()
+    if args.archive:
+        archive(args.archive, args.rounds)
+        return
     from chat.engine import Engine
     from index.settings import Settings
     from index.store import Store
@@ -101,6 +121,24 @@ def main() -> None:
         print("\n".join(rows))
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def archive(folder: Path, rounds: int) -> None:
+    """The archive questions on an existing store (as `podium serve` reads one: refresh every 2 s)."""
+    from chat.engine import Engine
+    from index.settings import Settings
+    from index.store import Store
+
+    store = Store(Settings(store=folder))
+    engine = Engine(store)
+    engine.ask("warm the model, the keyword and exact indexes and the registry")
+    chunks = store.collection.count()
+    rows = [
+        summary(f"archive ({chunks} chunks), first asking", latencies(engine, ARCHIVE_QUESTIONS)),
+        summary(f"archive ({chunks} chunks), warm", latencies(engine, ARCHIVE_QUESTIONS * rounds)),
+    ]
+    print("| run | questions | p50 ms | p95 ms | max ms |\n|---|---|---|---|---|")
+    print("\n".join(rows))
 
 
 if __name__ == "__main__":

@@ -120,7 +120,20 @@ class Catalog:
         got = self._collection.get(ids=ids, include=["documents"])
         return {i: json.loads(doc) for i, doc in zip(got["ids"], got["documents"])}
 
+    def stage(self, transcripts: list[Transcript]) -> None:
+        """The transcripts' speakers and bodies, in one write each: unseen until `commit` writes a record."""
+        if not transcripts:
+            return
+        ids = [t.id for t in transcripts]
+        speakers = [json.dumps([s.model_dump() for s in speaker_registry(t)]) for t in transcripts]
+        # The whole transcript, so that a quote can be shown in its turn and the turn in its transcript.
+        bodies = [t.model_dump_json(exclude={"warnings"}) for t in transcripts]
+        placeholders = [_PLACEHOLDER] * len(ids)
+        self._speakers.upsert(ids=ids, embeddings=placeholders, documents=speakers)
+        self._bodies.upsert(ids=ids, embeddings=placeholders, documents=bodies)
+
     def commit(self, transcript: Transcript, chunk_ids: list[str]) -> TranscriptEntry:
+        """The transcript's record, the commit point: readers see it, its staged parts and its chunks."""
         entry = TranscriptEntry(
             id=transcript.id,
             title=transcript.title,
@@ -135,11 +148,6 @@ class Catalog:
             content=content_key(transcript),
             corrected=transcript.corrected,
         )
-        speakers = json.dumps([s.model_dump() for s in speaker_registry(transcript)])
-        # The whole transcript, so that a quote can be shown in its turn and the turn in its transcript.
-        body = transcript.model_dump_json(exclude={"warnings"})
-        self._speakers.upsert(ids=[transcript.id], embeddings=[_PLACEHOLDER], documents=[speakers])
-        self._bodies.upsert(ids=[transcript.id], embeddings=[_PLACEHOLDER], documents=[body])
         metadata = {k: ("" if v is None else v) for k, v in entry.model_dump().items()}
         self._collection.upsert(  # the commit point
             ids=[transcript.id], embeddings=[_PLACEHOLDER], metadatas=[metadata],

@@ -127,7 +127,14 @@ class Store:
             raise ValueError("ingest_many: a transcript id or content appears twice; ingest them one after the other")
         people = known_people(self.catalog.speakers())
         plans = [self._plan(with_known_people(t, people)) for t in transcripts]
-        self._embed([p for p in plans if p.fresh is not None])
+        fresh = [p for p in plans if p.fresh is not None]
+        self._embed(fresh)
+        # One write each for the group's chunks, speakers and bodies (Chroma's cost is much per call):
+        # unseen until each transcript's record commits it; a kill leaves orphans the next ingest drops
+        nodes = [node for plan in fresh for node in plan.fresh]
+        for start in range(0, len(nodes), _BATCH):
+            self.vectors.add(nodes[start : start + _BATCH])
+        self.catalog.stage([plan.transcript for plan in fresh])
         return [self._commit(p) for p in plans]
 
     def ingest_stream(self, items: Iterable[tuple[K, Transcript | E]]) -> Iterator[tuple[K, IngestResult | E]]:
@@ -212,8 +219,6 @@ class Store:
         transcript, nodes, previous = plan.transcript, plan.nodes, plan.previous
         if plan.outcome is not None:
             return plan.outcome
-        for start in range(0, len(plan.fresh), _BATCH):
-            self.vectors.add(plan.fresh[start : start + _BATCH])
         new_ids = [n.node_id for n in nodes]
         self.catalog.commit(transcript, new_ids)  # the commit point
         self._delete(sorted(set(previous) - set(new_ids)))
@@ -236,8 +241,8 @@ class Store:
     def _embed(self, plans: list[_Plan]) -> None:
         """Set each fresh node's embedding, reusing stored vectors of identical text, in one embedding call."""
         todo = []
+        reuse = self._stored_vectors({n.metadata["text_hash"] for plan in plans for n in plan.fresh})
         for plan in plans:
-            reuse = self._stored_vectors({n.metadata["text_hash"] for n in plan.fresh})
             for node in plan.fresh:
                 node.embedding = reuse.get(node.metadata["text_hash"])
             missing = [n for n in plan.fresh if n.embedding is None]
@@ -249,10 +254,13 @@ class Store:
     def _stored_vectors(self, hashes: set[str]) -> dict[str, list[float]]:
         """Vectors already stored for these texts, whichever transcript holds them: a file ingested
         again under another id (or a copy of one) embeds nothing it has embedded before."""
-        if not hashes:
-            return {}
-        got = self.collection.get(where={"text_hash": {"$in": sorted(hashes)}}, include=["metadatas", "embeddings"])
-        return {m["text_hash"]: list(e) for m, e in zip(got["metadatas"], got["embeddings"])}
+        found: dict[str, list[float]] = {}
+        wanted = sorted(hashes)
+        for start in range(0, len(wanted), _BATCH):
+            where = {"text_hash": {"$in": wanted[start : start + _BATCH]}}
+            got = self.collection.get(where=where, include=["metadatas", "embeddings"])
+            found |= {m["text_hash"]: list(e) for m, e in zip(got["metadatas"], got["embeddings"])}
+        return found
 
     def _drop_orphans(self, transcript_id: str, keep: set[str]) -> None:
         """Delete a transcript's chunks that no commit names: leftovers of a killed ingest, or a removal."""
