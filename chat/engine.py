@@ -34,7 +34,7 @@ from .when import Event, TimeIndex
 # strongest that anyone else in the scope said on it: a topic someone else spoke to far better is one
 # they did not (an attribution trap), whatever words their own turns share with it.
 RELEVANT = 0.1
-OTHERS = 0.5
+OTHERS = 0.4
 
 
 @dataclass

@@ -43,6 +43,11 @@ _SUBJECT = re.compile(
     r"(?:say|said|talk|speak|mention|think|discuss|describe|tell|answer|ask|announce|claim)\b",
     re.I,
 )
+_SCENE = re.compile(
+    r"^\s*((?:when|while|after|before|during|at|in|on|aboard)\b[^?]{3,120}?),\s*"
+    r"(?=(?:what|how|why|who|whom|which|when|where|did|does|do|is|was|were|has|have|had|will|would|could|can)\b)",
+    re.I,
+)
 _ASKER = re.compile(
     r"\b(?:which|what)\s+(?:(?!(?:did|does|do|was|were|is|are|has|have|had)\b)[\w’'-]+\s+){0,3}"
     r"(?:reporter|journalist|correspondent|outlet|media|agency|network"
@@ -158,8 +163,11 @@ def _blank(question: str, spans: list[tuple[int, int]]) -> str:
 
 
 def topic_of(question: str, taken: list[tuple[int, int]]) -> str:
-    """The question's words less the spans taken, the frame of reported speech and very common words."""
-    text = _blank(question, taken)
+    """The question's words less the spans taken, the frame of reported speech and very common words.
+    A clause that opens the question before its question word sets the scene ("When the Warriors came to
+    the briefing room, what did Curry thank the administration for?"): what is asked follows it."""
+    scene = _SCENE.match(question)
+    text = _blank(question, taken + ([(0, scene.end(1))] if scene else []))
     kept = []
     for word in re.findall(r"[\w’'%.,$-]+", text):
         bare = word.strip(".,’'")

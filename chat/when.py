@@ -115,9 +115,8 @@ class TimeIndex:
         chosen = set().union(*(self._within(p) for p in periods)) & pool if periods else pool
         if kind and not kind.generic:
             chosen = chosen & of_kind
-        chosen, applied = self._narrowed(
-            chosen, find_phrases(text, taken + [k.span for k in kinds] + list(named), kinds), kind, dated=bool(periods)
-        )
+        phrases = find_phrases(text, taken + [k.span for k in kinds] + list(named), kinds)
+        chosen, applied = self._narrowed(chosen, phrases, kind, dated=bool(periods))
         if not (periods or ordinal or applied):
             return TimeScope()
         if kind and kind.generic and chosen & of_kind:
@@ -131,7 +130,10 @@ class TimeIndex:
         ids = tuple(self.events[i].id for i in sorted(chosen, key=self._order))
         described, missing = _wording(kind, ordinal, applied, periods, len(ids), len(base))
         date_from, date_to = self._envelope(periods, chosen)
-        spans = _spans(text, taken + [p.span for p in applied] + [k.span for k in kinds])
+        # a phrase after "with", "aboard" or "en route to" describes the event even where it matched none
+        # the date left ("the Feb. 6 briefing with outgoing NEC director …"): it is no topic either
+        described_by = [p.span for p in phrases if p in applied or p.strong]
+        spans = _spans(text, taken + described_by + [k.span for k in kinds])
         outside = () if ids or among is None else self.resolve(question, today, None, named).transcripts or ()
         if outside:
             days = ", ".join(sorted({self.events[self._position[i]].date or "undated" for i in outside}))
