@@ -158,15 +158,16 @@ def _distinct(evidence: list[Evidence]) -> list[Evidence]:
 
 
 def _lead(addressed: list[Evidence], shown: set[tuple] = frozenset()) -> list[Evidence]:
-    """The first MAX_SENTENCES; one that mostly names the topic ("gas prices at all-time highs, and things
-    like that") is quoted with the sentence after it, which says what the speaker made of it, unless
-    that sentence was shown already."""
+    """The first MAX_SENTENCES. The best is quoted with the sentence after it in its paragraph: a reply
+    often takes up the question's words in one sentence and gives its figure or its point in the next.
+    So is one that mostly names the topic ("gas prices at all-time highs, and things like that"), whose
+    next sentence says what the speaker made of it. A sentence shown already is not quoted again."""
     chosen = addressed[:MAX_SENTENCES]
     keys = {e.key for e in chosen} | shown
     out = []
     for e in chosen:
         out.append(e)
-        after = e.following() if e.info < FILLER else None
+        after = e.following() if (e.info < FILLER or e is chosen[0]) else None
         if after is not None and after.key not in keys:
             keys.add(after.key)
             out.append(after)
