@@ -19,7 +19,9 @@ MAX_ANSWERS = 3  # reply turns quoted for "who answered"
 
 def who(engine: Engine, job: Ask) -> Answer:
     u = job.understood
-    asked = [e for e in engine.evidence(job, kinds=("question",), depth=8) if e.strength >= engine.relevant][:1]
+    found = [e for e in engine.evidence(job, kinds=("question",), depth=8) if e.strength >= engine.relevant]
+    # "Which reporter asked Jake Sullivan about …": a question he answered
+    asked = [e for e in found if not u.speakers or set(u.speakers) & _answerers(engine, e)][:1]
     if not asked:
         where = f" at {job.described}" if job.described else " in the indexed transcripts"
         text = f"No question about {u.topic or 'this'} was asked{where}."
@@ -35,14 +37,24 @@ def who(engine: Engine, job: Ask) -> Answer:
     return Answer(question=u.question, answer=text, refused=False, citations=citations)
 
 
+def _answerers(engine: Engine, asked: Evidence) -> set[str]:
+    """Who answered the question the evidence is part of (its transcript's overview says)."""
+    entry = next((e for e in engine.store.transcripts() if e.id == asked.meta.transcript_id), None)
+    if entry is None:
+        return set()
+    _, outline = engine.overview_of(entry)
+    return {name for line in outline.questions if line.turn_index == asked.meta.turn_index for name in line.answered_by}
+
+
 def _answers_to(engine: Engine, job: Ask, asked: Evidence) -> list[Evidence]:
     """The best sentence of each turn that replies to the question, the longest turn first."""
     meta = asked.meta
     scope = replace(job.scope, transcripts=(meta.transcript_id,))
     hits = engine.evidence(job, kinds=("answer",), depth=20, scope=scope)
     best: dict[int, Evidence] = {}
-    for e in hits:
-        if e.meta.reply_to == meta.turn_index:
+    speakers = set(job.understood.speakers)
+    for e in hits:  # "how did Klein answer her?": only Klein's reply, where the question names who answered
+        if e.meta.reply_to == meta.turn_index and (not speakers or e.meta.speaker in speakers):
             best.setdefault(e.meta.turn_index, e)
     return sorted(best.values(), key=lambda e: (-e.meta.parts, -len(e.node.node.text)))[:MAX_ANSWERS]
 

@@ -26,6 +26,7 @@ MAX_HISTORY = 20  # earlier questions read for a follow-up; older ones can't be 
 COMMON = 5.7  # Zipf frequency of English words too common to be a topic ("what", "did", "people")
 _PRONOUN = re.compile(r"\b(he|she|him|her|his|hers|they|them|their)\b", re.I)
 _FOLLOW_UP = re.compile(r"^\s*(and|what about|how about|what else|anything( else| more)?|else|more)\b", re.I)
+_REPLY = re.compile(r"\b(answer|answered|respond|responded|reply|replied|react|reacted)\b", re.I)
 _AGAIN = re.compile(r"\b(else|more|other|another|further|additional)\b", re.I)
 # The frame of a question about speech: verbs and nouns of saying. They tell what is asked, not about what.
 _FRAME = {
@@ -121,7 +122,9 @@ def read(question: str, registry: list[Speaker], previous: Understood | None, re
         if not topic:
             asked = previous.asked  # "what else did he say?" asks what the question before it did
         topic, borrowed = topic or previous.topic, True
-        if intent == "said" and previous.intent not in ("said", "mentions"):
+        if intent == "said" and previous.intent == "who_asked" and _REPLY.search(question):
+            intent = "who_answered"  # "Which reporter asked about X?" "And how did Klein answer her?"
+        elif intent == "said" and previous.intent not in ("said", "mentions"):
             intent = previous.intent
     if follow_up and scope is None and previous.scope is not None:
         scope, borrowed = previous.scope, True
