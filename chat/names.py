@@ -217,11 +217,19 @@ def _around(words: Words, span: tuple[int, int], office: set[str]) -> list[tuple
     found = []
     for step, edge in ((-1, at[0]), (1, at[-1])):
         i = edge + step
-        while 0 <= i < len(words.words) and abs(i - edge) <= _OFFICE_REACH and words.words[i] in office | _ROLE_STOP:
-            if words.words[i] in office:
+        while 0 <= i < len(words.words) and abs(i - edge) <= _OFFICE_REACH:
+            word = words.words[i]
+            if _of_office(word, office):
                 found.append(words.spans[i])
+            elif word not in _ROLE_STOP:
+                break
             i += step
     return found
+
+
+def _of_office(word: str, office: set[str]) -> bool:
+    """The word is one of the office's, or its adjective ("the Korean president": Republic of Korea)."""
+    return word in office or (len(word) >= 5 and any(len(w) >= 5 and word[:5] == w[:5] for w in office))
 
 
 def _words_near(words: Words, phrase: str) -> tuple[int, int] | None:
