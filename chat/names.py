@@ -140,7 +140,9 @@ def match(words: Words, speaker: Speaker) -> tuple[float, list[tuple[int, int]]]
     role_score, role_spans = _role_match(words, role_heads(speaker.role) + _name_titles(name_tokens), speaker.role)
     score, spans = 0.0, []
     if not distinctive and (span := _phrase(words.text, full)):
-        score, spans = 70.0, [span]  # "the moderator", "the reporter": a name that is a role is matched as one
+        # "the moderator", "the White House aide": a name that is a role, matched whole (more surely than
+        # its last word alone names "Polish Aide")
+        score, spans = 70.0 + len(full) / 4, [span]
     elif len(name_tokens) > 1 and (span := _phrase(words.text, full)):
         score, spans = 100.0, [span]
     elif len(full) >= 8 and _each_near(words, distinctive) and (

@@ -12,12 +12,13 @@ from ingest import parse_file
 from ingest.sentences import sentences
 
 FOMC = "fomc_pdf/FOMCpresconf20220615.pdf"
+BRIEFING = "whitehouse_md/wh_2023-12-04_jean-pierre_sullivan.md"  # Jean-Pierre and Sullivan
 
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory, embedder, sample_path, corpus_file):
     store = Store(Settings(store=tmp_path_factory.mktemp("answers"), refresh_seconds=0), embedder)
-    for path in (sample_path, corpus_file(FOMC)):
+    for path in (sample_path, corpus_file(FOMC), corpus_file(BRIEFING)):
         store.ingest(parse_file(path))
     return Engine(store)
 
@@ -84,3 +85,21 @@ def test_every_mention_is_listed_with_its_count(engine):
 def test_a_figure_question_is_answered_by_a_sentence_with_a_figure(engine):
     answer = engine.ask("How much did Powell say the Committee raised rates by today?")
     assert not answer.refused and re.search(r"\d", answer.citations[0].quote)
+
+
+def test_a_topic_someone_else_spoke_to_far_better_is_refused_naming_them(engine):
+    """Sullivan took the hostage talks at the briefing; the press secretary is not quoted on them."""
+    answer = engine.ask("What did Karine Jean-Pierre say about the hostages?")
+    assert answer.refused and "Jake Sullivan did" in answer.answer
+    assert {c.speaker for c in answer.citations} == {"Jake Sullivan"}
+    answered = engine.ask("What did Jake Sullivan say about the hostages?")
+    assert not answered.refused and {c.speaker for c in answered.citations} == {"Jake Sullivan"}
+    _verbatim(answered, engine)
+
+
+def test_a_topic_both_spoke_to_is_answered_by_the_one_asked(engine):
+    """Both spoke of the OMB director's letter on Ukraine funding: each is quoted when asked."""
+    for speaker in ("Karine Jean-Pierre", "Jake Sullivan"):
+        answer = engine.ask(f"What did {speaker} say about Director Young's letter?")
+        assert not answer.refused and {c.speaker for c in answer.citations} == {speaker}
+        assert any("letter" in c.quote for c in answer.citations)

@@ -97,6 +97,14 @@ def test_topic_leaves_out_the_name_and_the_scaffolding(sample_registry):
     assert understood.topic == "forests"
 
 
+def test_a_clause_setting_the_scene_is_no_topic(sample_registry):
+    understood = understand("When the reporters came back from the break, what did Chen Shaobo say about talent?", sample_registry)
+    assert understood.speakers == ["Chen Shaobo"] and understood.topic == "talent"
+    assert "reporters came back" in understood.asked  # the embedding still reads the whole question
+    # a clause that is itself the topic stays
+    assert "recession" in understand("With recession fears rising, what did Yu Jian say?", sample_registry).topic
+
+
 def test_unknown_person_is_flagged(sample_registry):
     understood = understand("What did President Biden say about tariffs?", sample_registry)
     assert understood.speakers == [] and understood.unknown == "President Biden"

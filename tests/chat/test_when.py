@@ -519,3 +519,25 @@ def test_february_29_without_a_year(index):
 def test_a_bad_event_date_names_the_event():
     with pytest.raises(ValueError, match="'x'.*2023-13-01"):
         TimeIndex([Event("x", "Press Briefing", "2023-13-01")])
+
+
+def test_a_date_chooses_and_a_guest_phrase_only_narrows(index, events):
+    """A date names the event more surely than a reporter's description of its guest does: a phrase that
+    fits none of the day's events ("outgoing NEC director", with the title not naming him) leaves the day's."""
+    feb6 = _ids(events, lambda e: e.date == "2023-02-06" and "Briefing" in e.title)
+    scope = index.resolve("At the Feb. 6 briefing with outgoing NEC director Brian Deese, how did he describe it?", END_OF_YEAR)
+    assert set(scope.transcripts) == feb6 and len(feb6) == 1
+    # the words of a phrase need not sit in one run of the title: the OMB director and the CEA chair
+    both = _ids(events, lambda e: "OMB Director" in e.title and "CEA Chair" in e.title and "Briefing" in e.title)
+    scope = index.resolve("What did she say at the briefing with the OMB director and the CEA chair?", END_OF_YEAR)
+    assert both and set(scope.transcripts) == both
+
+
+def test_a_speakers_name_is_no_event_phrase(index, events):
+    """'At John Kirby's first briefing of 2023': his name says whose briefings count, not where it was."""
+    kirby = _ids(events, lambda e: "Kirby" in e.title)
+    first = min((e for e in events if e.id in kirby and "Briefing" in e.title), key=lambda e: e.date)
+    question = "At John Kirby's first White House briefing of 2023, what did he say?"
+    named = [(question.index("John"), question.index("Kirby") + len("Kirby"))]
+    scope = index.resolve(question, END_OF_YEAR, among=kirby, named=named)
+    assert scope.transcripts == (first.id,)
