@@ -20,6 +20,8 @@ from typing import Any
 
 from wordfreq import zipf_frequency
 
+from ingest.names import ROLE_WORDS
+
 from .names import HONORIFICS, SPEECH_EVENTS, Speaker, possession, resolve_speakers
 
 MAX_HISTORY = 20  # earlier questions read for a follow-up; older ones can't be what "he" refers to
@@ -175,8 +177,8 @@ def topic_of(question: str, taken: list[tuple[int, int]]) -> str:
     for word in re.findall(r"[\w’'%.,$-]+", text):
         bare = word.strip(".,’'")
         low = bare.lower()
-        if not bare or low in _FRAME or low in HONORIFICS:
-            continue
+        if not bare or low in _FRAME or low in HONORIFICS or low in ROLE_WORDS:
+            continue  # "What did the Xinhua reporter ask?": the role is whom, not what
         # "it" stands for the previous question's topic, which an empty topic borrows
         if _PRONOUN.fullmatch(low) or low in ("it", "its"):
             continue
