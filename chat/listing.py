@@ -3,8 +3,11 @@ questions put (from each transcript's overview)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
+
+from ingest.sentences import sentence_spans
 
 from .compose import quote_answer, turn_citation
 from .contract import Answer
@@ -15,6 +18,7 @@ if TYPE_CHECKING:
     from .evidence import Evidence
 
 MAX_ANSWERS = 3  # reply turns quoted for "who answered"
+_OPENING = 3  # sentences of a question in which a reporter introduces themselves
 
 
 def who(engine: Engine, job: Ask) -> Answer:
@@ -27,7 +31,7 @@ def who(engine: Engine, job: Ask) -> Answer:
         text = f"No question about {u.topic or 'this'} was asked{where}."
         return Answer(question=u.question, answer=text, refused=True)
     if u.intent == "who_asked":
-        text, citations = quote_answer(asked, verb="asked")
+        text, citations = quote_answer(_introduced(engine, asked[0]), verb="asked")
         return Answer(question=u.question, answer=text, refused=False, citations=citations)
     answers = _answers_to(engine, job, asked[0])
     if not answers:
@@ -39,11 +43,31 @@ def who(engine: Engine, job: Ask) -> Answer:
 
 def _answerers(engine: Engine, asked: Evidence) -> set[str]:
     """Who answered the question the evidence is part of (its transcript's overview says)."""
+    line = _line(engine, asked)
+    return set(line.answered_by) if line else set()
+
+
+def _introduced(engine: Engine, asked: Evidence) -> list[Evidence]:
+    """The question's sentence, and the turn's first one where the reporter names themselves or their
+    outlet there ("Hi, it's Tonya Riley with CyberScoop."): who asked is in their own words."""
+    line = _line(engine, asked)
+    if line is None or asked.meta.part != 0:
+        return [asked]
+    names = {w.lower() for w in re.findall(r"[\w’'-]{3,}", " ".join(filter(None, [line.asked_by, line.outlet])))}
+    text = asked.node.node.text
+    for position, (start, end) in enumerate(sentence_spans(text)[: min(asked.position, _OPENING)]):
+        if names & {w.lower() for w in re.findall(r"[\w’'-]{3,}", text[start:end])}:
+            return [replace(asked, start=start, end=end, position=position), asked]
+    return [asked]
+
+
+def _line(engine: Engine, asked: Evidence):
+    """The overview's line for the question turn the evidence is part of."""
     entry = next((e for e in engine.store.transcripts() if e.id == asked.meta.transcript_id), None)
     if entry is None:
-        return set()
+        return None
     _, outline = engine.overview_of(entry)
-    return {name for line in outline.questions if line.turn_index == asked.meta.turn_index for name in line.answered_by}
+    return next((line for line in outline.questions if line.turn_index == asked.meta.turn_index), None)
 
 
 def _answers_to(engine: Engine, job: Ask, asked: Evidence) -> list[Evidence]:

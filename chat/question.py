@@ -109,8 +109,10 @@ def read(question: str, registry: list[Speaker], previous: Understood | None, re
         # is not what he said but what was said of him there
         speakers, name_spans = [], []
         time_spans, scope = read_time(question, speakers, name_spans)
-    if scope is not None and not (speakers or about_speech(question)):
-        # "How much did trade grow last year?": a date that dates the topic, not a briefing
+    scene = _SCENE.match(question)
+    if scope is not None and not (speakers or about_speech(question) or (scene and _inside(time_spans, [scene.span(1)]))):
+        # "How much did trade grow last year?": a date that dates the topic, not a briefing (one that
+        # sets the scene, "On Feb. 13, did the White House rule out…", names the briefing)
         time_spans, scope = [], None
     taken = name_spans + time_spans + ([asker.span()] if asker else [])
     topic = topic_of(question, taken)
