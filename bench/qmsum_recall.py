@@ -20,7 +20,6 @@ import argparse
 import json
 import os
 import random
-import re
 import shutil
 import sys
 import tempfile
@@ -32,9 +31,8 @@ os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from llama_index.core.schema import QueryBundle  # noqa: E402
-from rapidfuzz import fuzz  # noqa: E402
 
-from chat.names import Speaker  # noqa: E402
+from chat.names import Speaker, resolve_speakers  # noqa: E402
 from chat.question import understand  # noqa: E402
 from index import retriever as retriever_module  # noqa: E402
 from index.filters import Filters  # noqa: E402
@@ -45,7 +43,6 @@ from ingest import parse_file  # noqa: E402
 
 CORPUS = Path(os.environ.get("PODIUM_SHARED", "/work/shared")) / "corpus" / "qmsum"
 KS = (5, 10)
-TITLE_WORDS = {"mr", "mrs", "ms", "dr", "hon", "right", "professor", "prof", "the", "am", "mp"}  # titles, not names
 
 
 # -- data -----------------------------------------------------------------------------------------
@@ -60,32 +57,6 @@ def load_queries(store: Store) -> list[dict]:
             gold = {t for a, b in item["relevant_text_span"] for t in range(int(a), int(b) + 1)}
             queries.append({"query": item["query"], "transcript": transcript.id, "gold": gold})
     return queries
-
-
-# -- speaker resolution (no names in code: only the meeting's own speaker registry) -------------------
-
-def _core(name: str) -> str:
-    words = [w for w in re.split(r"\s+", name) if w.strip(".").lower() not in TITLE_WORDS]
-    return " ".join(words)
-
-
-def resolve_speakers(query: str, entries, use_roles: bool) -> tuple[str, ...]:
-    """Speakers the query names: full name (fuzzy), else a unique surname, else (optionally) a role title."""
-    q = query.lower()
-    words = re.findall(r"[\w'-]+", q)
-    full = [e.name for e in entries if len(_core(e.name)) >= 5 and fuzz.partial_ratio(_core(e.name).lower(), q) >= 90]
-    if full:
-        return tuple(full)
-    by_surname = {}
-    for e in entries:
-        parts = _core(e.name).split()
-        if len(parts) >= 2 and len(parts[-1]) >= 4:
-            by_surname.setdefault(parts[-1].lower(), []).append(e.name)
-    surname = [names[0] for s, names in by_surname.items() if len(names) == 1 and any(fuzz.ratio(s, w) >= 90 for w in words)]
-    if surname or not use_roles:
-        return tuple(surname)
-    roles = [e.name for e in entries if e.role and len(e.role) >= 8 and fuzz.partial_ratio(e.role.lower(), q) >= 95]
-    return tuple(roles)
 
 
 # -- rankers: each returns (chunk id, turn index) best first -----------------------------------------
@@ -183,9 +154,8 @@ def evaluate(store: Store, queries: list[dict]) -> tuple[dict, dict, dict, list]
     for q in queries:
         emb = store.embedder.embed_query(q["query"])
         meeting = Filters(transcripts=(q["transcript"],))
-        names = resolve_speakers(q["query"], speakers[q["transcript"]], use_roles=False)
-        roles = resolve_speakers(q["query"], speakers[q["transcript"]], use_roles=True)
-        resolved.append((q["query"], names, roles))
+        who = resolve_speakers(q["query"], registry[q["transcript"]])[0]
+        resolved.append((q["query"], who))
         add = lambda d, name, ranking: d.setdefault(name, []).append((q["gold"], ranking))  # noqa: E731
         dense_scored, bm25_scored = dense_scores(store, emb, meeting, 100), bm25_scores(store, q["query"], meeting, 100)
         dense = [(cid, turn_of[cid]) for cid in dense_scored]
@@ -193,9 +163,8 @@ def evaluate(store: Store, queries: list[dict]) -> tuple[dict, dict, dict, list]
         add(main, "dense only", dense)
         add(main, "BM25 only", bm25)
         add(main, HYBRID, hybrid_ranking(store, q["query"], emb, meeting, 10))
-        for label, who in (("names", names), ("names+roles", roles)):
-            filt = Filters(transcripts=(q["transcript"],), speakers=who) if who else meeting
-            add(main, f"hybrid + speaker filter ({label}; {{n}} resolved)", hybrid_ranking(store, q["query"], emb, filt, 10))
+        filt = Filters(transcripts=(q["transcript"],), speakers=tuple(who)) if who else meeting
+        add(main, "hybrid + speaker filter (as chat.names resolves; {n} resolved)", hybrid_ranking(store, q["query"], emb, filt, 10))
         engine_rows(lambda name, ranking: add(asked, name, ranking), store, q, registry[q["transcript"]], turn_of)
         for cand in (10, 20, 40, 100):
             for rrf_k in (1, 10, 30, 60):
@@ -249,9 +218,7 @@ def main() -> None:
         print(f"store ready in {time.perf_counter() - t0:.0f}s: {store.collection.count()} chunks, "
               f"{len(queries)} queries, RRF_K={retriever_module.RRF_K}\n")
         main_rows, variants, topic, resolved = evaluate(store, queries)
-        n_names = sum(bool(n) for _, n, _ in resolved)
-        n_roles = sum(bool(r) for _, _, r in resolved)
-        main_rows = {k.format(n=n_names if "(names;" in k else n_roles): v for k, v in main_rows.items()}
+        main_rows = {k.format(n=sum(bool(w) for _, w in resolved)): v for k, v in main_rows.items()}
         print(table(main_rows, queries), "\n")
         dense, bm25 = main_rows["dense only"], main_rows["BM25 only"]
         print("Paired, per query (mean difference [95% bootstrap interval], queries won/lost):\n")
@@ -267,16 +234,14 @@ def main() -> None:
             print(f"- {name}: vs BM25 on the topic {paired(topic[name], topic['BM25 only, on the topic'])}; "
                   f"vs dense on the topic {paired(topic[name], topic['dense only, on the topic'])}; vs BM25 on the query {paired(topic[name], bm25)}")
         print()
-        for label, idx in (("names", 1), ("names+roles", 2)):
-            keep = [bool(r[idx]) for r in resolved]
-            picked = [q for q, k in zip(queries, keep) if k]
-            rows = {k: v for k, v in subset(main_rows, keep).items() if "speaker" not in k or f"({label};" in k}
-            print(f"Only the {len(picked)} queries whose speaker resolved ({label}):\n")
-            print(table(rows, picked), "\n")
-        print("Speaker resolution (query -> names | names+roles):")
-        for query, names, roles in resolved:
-            if names or roles:
-                print(f"- {query[:90]!r} -> {list(names)} | {list(roles)}")
+        keep = [bool(w) for _, w in resolved]
+        picked = [q for q, k in zip(queries, keep) if k]
+        print(f"Only the {len(picked)} queries whose speaker resolved:\n")
+        print(table(subset(main_rows, keep), picked), "\n")
+        print("Speaker resolution (query -> speakers):")
+        for query, who in resolved:
+            if who:
+                print(f"- {query[:90]!r} -> {list(who)}")
     finally:
         if not args.keep:
             shutil.rmtree(folder, ignore_errors=True)
