@@ -98,9 +98,9 @@ def raw_text(path: Path) -> str:
 
         return "\n".join(page.extract_text() or "" for page in PdfReader(path).pages)
     if suffix in (".html", ".htm"):
-        from selectolax.parser import HTMLParser
+        from selectolax.lexbor import LexborHTMLParser
 
-        body = HTMLParser(path.read_text(errors="replace")).body
+        body = LexborHTMLParser(path.read_text(errors="replace")).body
         return body.text(separator="\n") if body else ""
     return path.read_text(errors="replace")
 
