@@ -114,7 +114,9 @@ class Catalog:
         if record is None:
             return None
         got = self._bodies.get(ids=[transcript_id], include=["documents"])
-        return Transcript(**(json.loads(got["documents"][0]) if got["ids"] else record["transcript"]))
+        # No body and no legacy copy in the record: deleted between the two reads.
+        body = json.loads(got["documents"][0]) if got["ids"] else record.get("transcript")
+        return Transcript(**body) if body is not None else None
 
     def _records(self, ids: list[str]) -> dict[str, dict]:
         got = self._collection.get(ids=ids, include=["documents"])

@@ -69,6 +69,16 @@ def test_remove_deletes_chunks_and_catalog_entry(store, sample_path):
     assert not store.remove(transcript.id)
 
 
+
+def test_transcript_deleted_between_its_reads_is_gone(store, sample_path, monkeypatch):
+    """A reader that saw the record before a concurrent delete finds no body: the transcript is gone, no error."""
+    transcript = store.ingest(parse_file(sample_path)).transcript
+    seen = store.catalog._records([transcript.id])
+    store.remove(transcript.id)
+    monkeypatch.setattr(store.catalog, "_records", lambda ids: seen)
+    assert store.catalog.transcript(transcript.id) is None
+
+
 def test_speaker_registry(store, sample_path):
     transcript = store.ingest(parse_file(sample_path)).transcript
     registry = {s.name: s for s in store.speakers()[transcript.id]}
