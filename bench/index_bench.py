@@ -230,6 +230,7 @@ def phase_build(work: Path, n: int) -> dict:
 def _flush(store, nodes, commits) -> None:
     for start in range(0, len(nodes), BATCH):
         store.vectors.add(nodes[start : start + BATCH])  # what Store.ingest writes: ChromaVectorStore.add of embedded nodes
+    store.catalog.stage([transcript for transcript, _ in commits])  # speakers and bodies, as in Store.ingest
     for transcript, ids in commits:
         store.catalog.commit(transcript, ids)  # the commit point, as in Store.ingest
 
