@@ -148,7 +148,7 @@ def match(words: Words, speaker: Speaker) -> tuple[float, list[tuple[int, int]]]
     elif len(full) >= 8 and _each_near(words, distinctive) and (
         alignment := fuzz.partial_ratio_alignment(full, words.text, score_cutoff=_FUZZY_CUTOFF)
     ):
-        score, spans = 90.0, [(alignment.dest_start, alignment.dest_end)]
+        score, spans = 90.0, [(_given(words, alignment.dest_start), alignment.dest_end)]
     else:
         score, spans = _token_match(words, distinctive)
         if spans and name_tokens[-1] in TITLES | ROLE_WORDS and not _words_near(words, name_tokens[-1]):
@@ -177,14 +177,22 @@ def _token_match(words: Words, tokens: list[str]) -> tuple[float, list[tuple[int
     spans = []
     for token in tokens:
         for i in words.at.get(token, ()):
-            before = i > 0 and words.words[i - 1].rstrip(".")
-            titled = before in TITLES | HONORIFICS
-            given = before and not titled and _capitalised(words, i - 1) and i - 1 > 0
+            titled = i > 0 and words.words[i - 1].rstrip(".") in TITLES | HONORIFICS
             if len(token) >= 4 or titled:
-                start = words.spans[i - 1][0] if titled or given else words.spans[i][0]
+                start = words.spans[i - 1][0] if titled else _given(words, words.spans[i][0])
                 spans.append((start, words.spans[i][1]))
     matched = len({words.text[a:b] for a, b in spans})
     return (70.0 + 5 * matched if spans else 0.0), spans
+
+
+def _given(words: Words, start: int) -> int:
+    """Where the name whose surname starts at `start` begins: at a capitalised word just before it
+    ("Jason Sudeikis" for "Mr. Sudeikis"), which is a given name, not the question's topic; not at a
+    title or honorific, nor at the question's first word."""
+    i = next((k for k, (a, _) in enumerate(words.spans) if a == start), 0)
+    before = words.words[i - 1].rstrip(".") if i > 1 else ""
+    given = before and before not in TITLES | HONORIFICS and _capitalised(words, i - 1)
+    return words.spans[i - 1][0] if given else start
 
 
 def _capitalised(words: Words, i: int) -> bool:

@@ -22,6 +22,7 @@ ARCHIVE = [
     Speaker("Polish Aide", None, ["POLISH AIDE:"]),
     Speaker("Senior Administration Official", None, ["SENIOR ADMINISTRATION OFFICIAL:"]),
     Speaker("White House Official", None, ["WHITE HOUSE OFFICIAL:"]),
+    Speaker("Mr. Sudeikis", None, ["MR. SUDEIKIS:"]),
     Speaker("Reporter", None, ["Q"]),
 ]
 
@@ -67,3 +68,17 @@ def test_a_demonym_the_office_does_not_spell_leaves_every_president_but_no_aide(
 def test_the_same_surname_is_told_apart_by_the_title():
     assert _who("What did Chair Yellen say about liftoff?") == ["Chair Yellen"]
     assert _who("What did Secretary Yellen say about the debt limit?") == ["Janet Yellen"]
+
+
+@pytest.mark.parametrize(
+    "question, named",
+    [
+        ("What did Jason Sudeikis say about Kansas City?", "Jason Sudeikis"),  # a label the registry knows by surname
+        ("What did Janet Yellen say about the debt limit?", "Janet Yellen"),
+        ("What did Sudeikis say about Kansas City?", "Sudeikis"),
+        ("What did Secretary Cardona say about loans?", "Secretary Cardona"),
+    ],
+)
+def test_a_given_name_before_a_known_surname_is_part_of_the_name_not_the_topic(question, named):
+    spans = resolve_speakers(question, ARCHIVE)[1]
+    assert [question[a:b] for a, b in spans][0] == named
