@@ -29,6 +29,7 @@ COMMON = 5.7  # Zipf frequency of English words too common to be a topic ("what"
 _PRONOUN = re.compile(r"\b(he|she|him|her|his|hers|they|them|their)\b", re.I)
 _FOLLOW_UP = re.compile(r"^\s*(and|what about|how about|what else|anything( else| more)?|else|more)\b", re.I)
 _REPLY = re.compile(r"\b(answer|answered|respond|responded|reply|replied|react|reacted)\b", re.I)
+_OWN_FORM = re.compile(r"\b(what|who|whom|which|how|when|where|why|did|does|do|was|were|is|has|have|had|will|would)\b", re.I)
 _AGAIN = re.compile(r"\b(else|more|other|another|further|additional)\b", re.I)
 # The frame of a question about speech: verbs and nouns of saying. They tell what is asked, not about what.
 _FRAME = {
@@ -128,8 +129,8 @@ def read(question: str, registry: list[Speaker], previous: Understood | None, re
         topic, borrowed = topic or previous.topic, True
         if intent == "said" and previous.intent == "who_asked" and _REPLY.search(question):
             intent = "who_answered"  # "Which reporter asked about X?" "And how did Klein answer her?"
-        elif intent == "said" and previous.intent not in ("said", "mentions"):
-            intent = previous.intent
+        elif intent == "said" and previous.intent not in ("said", "mentions") and _elliptical(question):
+            intent = previous.intent  # "How many households…?" "And the governor?": a figure again
     if follow_up and scope is None and previous.scope is not None:
         scope, borrowed = previous.scope, True
     again = 0
@@ -137,6 +138,12 @@ def read(question: str, registry: list[Speaker], previous: Understood | None, re
         again = previous.again + 1
     unknown = None if speakers else _named(question)
     return Understood(question, intent, speakers, topic, borrowed, unknown, again, scope, taken, asked)
+
+
+def _elliptical(question: str) -> bool:
+    """A follow-up that asks nothing in its own words ("And the governor?", "What about talent?"), so it
+    asks what the question before it did; "And what did the governor say about…" asks for itself."""
+    return not _OWN_FORM.search(_FOLLOW_UP.sub("", question, count=1))
 
 
 def about_speech(question: str) -> bool:

@@ -113,6 +113,15 @@ def test_unknown_person_is_flagged(sample_registry):
     assert understand("What did the national security adviser say?", sample_registry).unknown is None
 
 
+def test_a_follow_up_asks_for_what_its_own_words_ask(sample_registry):
+    """After a figure question, "And the governor?" wants a figure too; "And what did the governor say
+    about graduates?" wants what she said, figure or none."""
+    first = "How many households benefited from the new heating capacity?"
+    assert understand("And the governor?", sample_registry, [first]).intent == "figure"
+    own = understand("And what did the governor say about college graduates?", sample_registry, [first])
+    assert own.intent == "said" and own.speakers == ["Liang Huiling"]
+
+
 def test_it_in_a_follow_up_stands_for_the_previous_topic(sample_registry):
     understood = understand("What did Yu Jian say about it?", sample_registry, ["What did Chen Shaobo say about talent?"])
     assert understood.speakers == ["Yu Jian"] and understood.topic == "talent"
