@@ -53,17 +53,21 @@ def _introduced(engine: Engine, asked: Evidence) -> list[Evidence]:
     line = _line(engine, asked)
     if line is None or asked.meta.part != 0:
         return [asked]
-    names = {w.lower() for w in re.findall(r"[\w’'-]{3,}", " ".join(filter(None, [line.asked_by, line.outlet])))}
+    names = _words(" ".join(filter(None, [line.asked_by, line.outlet])))
     text = asked.node.node.text
     for position, (start, end) in enumerate(sentence_spans(text)[: min(asked.position, _OPENING)]):
-        if names & {w.lower() for w in re.findall(r"[\w’'-]{3,}", text[start:end])}:
+        if names & _words(text[start:end]):
             return [replace(asked, start=start, end=end, position=position), asked]
     return [asked]
 
 
+def _words(text: str) -> set[str]:
+    return {w.lower() for w in re.findall(r"[\w’'-]{3,}", text)}
+
+
 def _line(engine: Engine, asked: Evidence):
     """The overview's line for the question turn the evidence is part of."""
-    entry = next((e for e in engine.store.transcripts() if e.id == asked.meta.transcript_id), None)
+    entry = engine.store.entry(asked.meta.transcript_id)
     if entry is None:
         return None
     _, outline = engine.overview_of(entry)

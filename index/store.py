@@ -276,6 +276,9 @@ class Store:
     def transcripts(self) -> list[TranscriptEntry]:
         return self.catalog.entries()
 
+    def entry(self, transcript_id: str) -> TranscriptEntry | None:
+        return self.catalog.entry(transcript_id)
+
     def transcript(self, transcript_id: str) -> Transcript | None:
         return self.catalog.transcript(transcript_id)
 

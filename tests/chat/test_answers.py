@@ -87,7 +87,6 @@ def test_a_figure_question_is_answered_by_a_sentence_with_a_figure(engine):
     assert not answer.refused and re.search(r"\d", answer.citations[0].quote)
 
 
-
 def test_a_weak_sentence_beside_a_strong_answer_is_not_quoted(engine, sample_path):
     """Only Yu Jian gives the reserves; the governor's survey of the province shares words, not the answer."""
     answer = engine.ask("How many national nature reserves does Heilongjiang have?", transcript=parse_file(sample_path).id)
