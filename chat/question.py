@@ -29,7 +29,9 @@ COMMON = 5.7  # Zipf frequency of English words too common to be a topic ("what"
 _PRONOUN = re.compile(r"\b(he|she|him|her|his|hers|they|them|their)\b", re.I)
 _FOLLOW_UP = re.compile(r"^\s*(and|what about|how about|what else|anything( else| more)?|else|more)\b", re.I)
 _REPLY = re.compile(r"\b(answer|answered|respond|responded|reply|replied|react|reacted)\b", re.I)
-_OWN_FORM = re.compile(r"\b(what|who|whom|which|how|when|where|why|did|does|do|was|were|is|has|have|had|will|would)\b", re.I)
+# The words a question asks with: a wh-word or an auxiliary put first
+_ASKING = r"what|how|why|who|whom|which|when|where|did|does|do|is|was|were|has|have|had|will|would|could|can"
+_OWN_FORM = re.compile(rf"\b(?:{_ASKING})\b", re.I)
 _AGAIN = re.compile(r"\b(else|more|other|another|further|additional)\b", re.I)
 # The frame of a question about speech: verbs and nouns of saying. They tell what is asked, not about what.
 _FRAME = {
@@ -49,7 +51,7 @@ _SUBJECT = re.compile(
 )
 _SCENE = re.compile(
     r"^\s*((?:when|while|after|before|during|at|in|on|aboard)\b[^?]{3,120}?),\s*"
-    r"(?=(?:what|how|why|who|whom|which|when|where|did|does|do|is|was|were|has|have|had|will|would|could|can)\b)",
+    rf"(?=(?:{_ASKING})\b)",
     re.I,
 )
 _ASKER = re.compile(
