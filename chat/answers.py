@@ -18,6 +18,7 @@ from ingest.sentences import sentences
 
 from .compose import attribution, chunk_citation, quote_answer
 from .contract import Answer
+from .evidence import TIMES
 from .formatting import long_date
 from .question import about_speech
 from .topic import Topic, term_set
@@ -81,9 +82,11 @@ def _choose(
     # a topic word no transcript uses ("nuclear" of "nuclear power") is said, if at all, in other words:
     # the sentence that reaches the bar must then mean what was asked, not share its other words
     meant = PARAPHRASE if job.topic.unseen else 0.0
-    if not any(e.strength >= bar and e.cosine >= meant for e in evidence):
+    # the answer is of the type asked: a figure question is answered by a sentence with a figure
+    counts = bool(TIMES.search(job.understood.question))
+    fitting = [e for e in evidence if (not figures or e.figure(counts)) and (e.timed or not times)]
+    if not any(e.strength >= bar and e.cosine >= meant for e in fitting):
         return []
-    fitting = [e for e in evidence if (e.figure or not figures) and (e.timed or not times)]
     floor = max(SELECTED * bar, NEAR_BEST * max((e.strength for e in fitting), default=0.0))
     addressed = [e for e in fitting if e.strength >= floor]
     return _by_date(addressed) if job.understood.intent == "change" else _lead(addressed, shown)

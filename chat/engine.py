@@ -35,6 +35,7 @@ from .when import Event, TimeIndex
 # they did not (an attribution trap), whatever words their own turns share with it.
 RELEVANT = 0.1
 OTHERS = 0.4
+_QUESTION = re.compile(r"\?\W*$")  # a sentence that asks
 
 
 @dataclass
@@ -211,8 +212,13 @@ class Engine:
     def others(self, job: Ask) -> list[Evidence]:
         """What everyone but the speakers asked about said on the topic within the scope, best first."""
         if job.others is None:
+            # a question put to them ("How do you feel about Kansas City hosting the World Cup?") asks about
+            # the topic, it does not address it: it is no evidence that someone else spoke to it
             speakers = set(job.understood.speakers)
-            job.others = [e for e in self.evidence(job, carrying=True) if e.meta.speaker not in speakers]
+            job.others = [
+                e for e in self.evidence(job, carrying=True)
+                if e.meta.speaker not in speakers and not _QUESTION.search(e.text)
+            ]  # fmt: skip
         return job.others
 
     def bar(self, job: Ask) -> float:

@@ -32,7 +32,16 @@ COVERAGE_WEIGHT = 0.1
 OPENING_WEIGHT = 0.05  # for opening the reply to a question that carries the topic
 FIGURE_WEIGHT = 0.15
 OPENING = 3  # sentences at the start of a turn that open its reply
-_FIGURE = re.compile(r"\d|\b(?:hundred|thousand|million|billion|trillion|percent|half|third|quarter)\b", re.I)
+# an amount ("12.3%", "825,000", "one million"): a number not an ordinal ("the 9th Games") or a year
+_FIGURE = re.compile(
+    r"(?<![\d.,])(?!(?:1[89]|20)\d\d\b)\d[\d.,]*(?!\d|st\b|nd\b|rd\b|th\b)"
+    r"|\b(?:hundred|thousand|million|billion|trillion|dozen|percent)\b"
+    r"|\b(?:a|one|two|three)[ -](?:half|third|thirds|quarter|quarters)\b|\bhalf (?:of|a|an|the)\b",
+    re.I,
+)
+# ... or, to "how many times", an ordinal too ("his 11th briefing", "the third time")
+_ORDINAL = re.compile(r"\b\d+(?:st|nd|rd|th)\b|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b", re.I)
+TIMES = re.compile(r"\bhow many times\b", re.I)
 _WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 _TIME = re.compile(
     r"\b(?:1[89]|20)\d\d\b|\b(?:January|February|March|April|May|June|July|August|September|October|November"
@@ -102,9 +111,9 @@ class Evidence:
     def words(self) -> int:
         return len(_WORDS.findall(self.text))
 
-    @property
-    def figure(self) -> bool:
-        return bool(_FIGURE.search(self.text))
+    def figure(self, counts: bool = False) -> bool:
+        """Whether the sentence gives an amount; counts: or an ordinal, which counts occasions."""
+        return bool(_FIGURE.search(self.text) or (counts and _ORDINAL.search(self.text)))
 
     @property
     def timed(self) -> bool:
@@ -151,7 +160,7 @@ class SentenceScorer:
                 e.score = (
                     cosine + COVERAGE_WEIGHT * coverage
                     + (OPENING_WEIGHT * question * (OPENING - position) / OPENING if e.opening else 0.0)
-                    + (FIGURE_WEIGHT if figures and e.figure else 0.0)
+                    + (FIGURE_WEIGHT if figures and e.figure(counts=True) else 0.0)
                 )  # fmt: skip
                 ranked.append(e)
         return sorted(ranked, key=lambda e: e.score, reverse=True)

@@ -118,9 +118,14 @@ def read(question: str, registry: list[Speaker], previous: Understood | None, re
         # sets the scene, "On Feb. 13, did the White House rule out…", names the briefing)
         time_spans, scope = [], None
     taken = name_spans + time_spans + ([asker.span()] if asker else [])
+    subject = _SUBJECT.search(question)
+    if subject and not speakers and _unnamed(subject["who"]):
+        taken.append(subject.span("who"))  # "What did the officials say about rural incomes?": who, not what
     topic = topic_of(question, taken)
     asked = " ".join(_blank(question, taken).split())
-    intent = next((name for name, pattern in _INTENTS if pattern.search(question)), "said")
+    # the kind of answer is the main clause's: "When the Warriors came…, what did Curry thank…" asks what
+    main = question[scene.end():] if scene else question
+    intent = next((name for name, pattern in _INTENTS if pattern.search(main)), "said")
     follow_up = previous is not None and bool(_FOLLOW_UP.search(question) or _PRONOUN.search(question) or not topic)
     borrowed = False
     if follow_up and not speakers and (_PRONOUN.search(question) or _FOLLOW_UP.search(question) or not topic):
@@ -197,6 +202,12 @@ def topic_of(question: str, taken: list[tuple[int, int]]) -> str:
             continue
         kept.append(bare)
     return " ".join(kept)
+
+
+def _unnamed(who: str) -> bool:
+    """Whether the subject of "what did X say" names no one ("the officials", "anyone", "they")."""
+    words = who.split()
+    return all(w.islower() for w in words[words[0].lower() in ("the", "a", "an", "any") :])
 
 
 def _named(question: str) -> str | None:

@@ -23,6 +23,7 @@ from index.keyword import KeywordIndex, terms
 COMMONEST, RARE = 6.5, 3.5
 _FLOOR = 0.05
 UNSEEN_SHARE = 0.25  # an unseen word weighing this much of the topic is why it can't be answered
+LONGER_FORM = 4  # a term this long is found in a longer word that begins with it ("soft" in "softish")
 
 
 @dataclass(frozen=True)
@@ -34,7 +35,9 @@ class Topic:
     def coverage(self, found: set[str]) -> float:
         """The share of the topic's weight that a text holding these index terms carries; a longer form
         of a term counts ("softish" for "soft"), as the stemmer leaves such words apart."""
-        return sum(w for t, w in self.weights.items() if t in found or (len(t) >= 4 and any(f.startswith(t) for f in found)))
+        return sum(
+            w for t, w in self.weights.items() if t in found or (len(t) >= LONGER_FORM and any(f.startswith(t) for f in found))
+        )
 
     @property
     def main(self) -> str | None:
@@ -51,7 +54,10 @@ def weigh(text: str, index: KeywordIndex) -> Topic:
             raw[term] = max(raw.get(term, 0.0), _general(word) * _in_index(index.doc_freq(term), index.size))
     total = sum(raw.values())
     weights = {t: w / total for t, w in raw.items()} if total else {}
-    unseen = [words[t] for t, w in weights.items() if w >= UNSEEN_SHARE and index.doc_freq(t) == 0]
+    unseen = [
+        words[t] for t, w in weights.items()
+        if w >= UNSEEN_SHARE and index.doc_freq(t) == 0 and not (len(t) >= LONGER_FORM and index.extended(t))
+    ]  # fmt: skip
     return Topic(text, weights, tuple(unseen))
 
 

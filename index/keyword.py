@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import json
 import os
 import re
@@ -44,6 +45,7 @@ class KeywordIndex:
         self.ids = ids
         self.columns = columns
         self._bm25 = bm25
+        self._vocab: list[str] | None = None  # the indexed terms, sorted: read once, when a word is looked up
 
     @classmethod
     def build(cls, ids: list[str], texts: list[str], metadatas: list[dict]) -> KeywordIndex:
@@ -68,6 +70,16 @@ class KeywordIndex:
             return 0
         indptr = self._bm25.scores["indptr"]
         return int(indptr[column + 1] - indptr[column])
+
+    def extended(self, term: str) -> bool:
+        """Whether some indexed term is a longer form of this one ("spaceflight" of "space"), as
+        chat.topic counts coverage: the stemmer leaves such words apart."""
+        if self._bm25 is None:
+            return False
+        if self._vocab is None:
+            self._vocab = sorted(self._bm25.vocab_dict)
+        i = bisect.bisect_right(self._vocab, term)
+        return i < len(self._vocab) and self._vocab[i].startswith(term)
 
     def scores(self, query: str | dict[str, float]) -> np.ndarray | None:
         """BM25 of every row for the query's words, or for terms each weighted (None: no known word)."""

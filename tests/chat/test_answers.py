@@ -5,7 +5,10 @@ import re
 
 import pytest
 
+from llama_index.core.schema import NodeWithScore, TextNode
+
 from chat.engine import Engine
+from chat.evidence import Evidence
 from index.settings import Settings
 from index.store import Store
 from ingest import parse_file
@@ -34,6 +37,13 @@ def test_a_topic_word_the_transcripts_never_use_is_refused(engine):
     answer = engine.ask("What did Liang Huiling say about nuclear power?")
     assert answer.refused and not answer.citations
     assert "nuclear" in answer.answer
+
+
+def test_a_word_the_transcripts_use_only_in_longer_forms_is_not_unseen(engine, sample_path):
+    """The demo never says "space" alone, but it does say "spaceflight": the governor is quoted on it."""
+    answer = engine.ask("Did the governor talk about space?", transcript=parse_file(sample_path).id)
+    assert not answer.refused and "No indexed transcript uses" not in answer.answer
+    assert any("space" in c.quote for c in answer.citations) and {c.speaker for c in answer.citations} == {"Liang Huiling"}
 
 
 def test_the_reply_to_a_matching_question_answers(engine):
@@ -87,6 +97,34 @@ def test_a_figure_question_is_answered_by_a_sentence_with_a_figure(engine):
     assert not answer.refused and re.search(r"\d", answer.citations[0].quote)
 
 
+def test_a_figure_question_no_figure_answers_is_refused(engine, sample_path):
+    """The governor says ice and snow tourism is booming and gives no count of tourists: a sentence with
+    the topic's words but no figure, or with only the year or the "9th Asian Winter Games", is no answer."""
+    scope = parse_file(sample_path).id
+    answer = engine.ask("How many foreign tourists came for the ice and snow season?", transcript=scope)
+    assert answer.refused and not answer.citations
+    # the same words without asking for a figure are answered
+    assert not engine.ask("What was said about ice and snow tourism?", transcript=scope).refused
+
+
+@pytest.mark.parametrize(
+    "sentence, counts, figure",
+    [
+        ("Foreign trade increased by 12.3%.", False, True),
+        ("The number reached 825,000 people.", False, True),
+        ("We prepare for the 9th Asian Winter Games.", False, False),
+        ("In 2023, the air was cleaner.", False, False),
+        ("This is his 11th briefing.", True, True),  # "how many times": an ordinal counts occasions
+        ("One million people benefited.", False, True),
+        ("The third measure is to implement key talent projects.", False, False),
+        ("A third of the graduates stayed.", False, True),
+    ],
+)
+def test_what_counts_as_a_figure(sentence, counts, figure):
+    e = Evidence(0, 0, 0, 0, 0, 0, NodeWithScore(node=TextNode(text=sentence)), 0, len(sentence))
+    assert e.figure(counts) is figure
+
+
 def test_a_weak_sentence_beside_a_strong_answer_is_not_quoted(engine, sample_path):
     """Only Yu Jian gives the reserves; the governor's survey of the province shares words, not the answer."""
     answer = engine.ask("How many national nature reserves does Heilongjiang have?", transcript=parse_file(sample_path).id)
@@ -109,3 +147,17 @@ def test_a_topic_both_spoke_to_is_answered_by_the_one_asked(engine):
         answer = engine.ask(f"What did {speaker} say about Director Young's letter?")
         assert not answer.refused and {c.speaker for c in answer.citations} == {speaker}
         assert any("letter" in c.quote for c in answer.citations)
+
+
+LASSO = "whitehouse_2023/2023-03-20-press-briefing-by-press-secretary-karine-jean-pierre-the-cast-of-ted-lasso-and-nsc-coordinator-for-strategic-communications-john-kirby.md"
+
+
+def test_a_question_put_to_the_speaker_is_not_someone_else_speaking_to_it(tmp_path, embedder, corpus_file):
+    """A cast member (Mr. Lance) asks Sudeikis about Kansas City hosting World Cup matches; the question
+    carries the topic's words better than any answer can, but it asks, and Sudeikis is the one who spoke."""
+    store = Store(Settings(store=tmp_path, refresh_seconds=0), embedder)
+    store.ingest(parse_file(corpus_file(LASSO)))
+    answer = Engine(store).ask("What did Jason Sudeikis say about Kansas City hosting World Cup matches?")
+    assert not answer.refused and {c.speaker for c in answer.citations} == {"Mr. Sudeikis"}
+    assert any("Kansas City" in c.quote for c in answer.citations)
+    _verbatim(answer, Engine(store))

@@ -84,6 +84,9 @@ def test_follow_ups_borrow_speaker_or_topic(sample_registry):
         ("How many highly skilled talents does the province have?", "figure"),
         ("When did Liang Huiling mention the Asian Winter Games?", "when"),
         ("What did Chen Shaobo say about talent?", "said"),
+        # the main clause asks; the clause before it sets the scene
+        ("When the reporters came back, what did Chen Shaobo say about talent?", "said"),
+        ("When the reporters came back, how many talents did Chen Shaobo count?", "figure"),
     ],
 )
 def test_question_types(sample_registry, question, intent):
@@ -103,6 +106,12 @@ def test_a_clause_setting_the_scene_is_no_topic(sample_registry):
     assert "reporters came back" in understood.asked  # the embedding still reads the whole question
     # a clause that is itself the topic stays
     assert "recession" in understand("With recession fears rising, what did Yu Jian say?", sample_registry).topic
+
+
+def test_a_subject_that_names_no_one_is_not_the_topic(sample_registry):
+    """"the officials", "anyone": who is asked about, in words that name no one, not what."""
+    assert understand("What did the officials say about rural incomes?", sample_registry).topic == "rural incomes"
+    assert understand("Did anyone talk about semiconductors?", sample_registry).topic == "semiconductors"
 
 
 def test_unknown_person_is_flagged(sample_registry):

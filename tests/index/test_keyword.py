@@ -61,3 +61,10 @@ def test_terms_are_the_tokens_bm25s_indexes(sample_path):
     stemmer = Stemmer.Stemmer("english")
     expected = bm25s.tokenize([text], stopwords="en", stemmer=stemmer, return_ids=False, show_progress=False)[0]
     assert terms(text) == expected and len(expected) > 1000
+
+
+def test_a_term_is_extended_by_a_longer_indexed_word_that_begins_with_it():
+    """"disc" is in "discussed" (indexed as "discuss"); a word no indexed term begins with is not."""
+    index = _index()
+    assert index.doc_freq("disc") == 0 and index.extended("disc")
+    assert not index.extended("nuclear") and not index.extended("zzz")
