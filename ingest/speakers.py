@@ -13,6 +13,8 @@ REPORTER_SPEAKER = "Reporter"
 _REPORTER_LABEL = re.compile(r"^(?P<outlet>.*?)\s*\b(reporter|correspondent|journalist)$", re.I)
 _MODERATOR_LABEL = re.compile(r"\b(moderator|operator|host|emcee|master of ceremonies)\b", re.I)
 _HAND_OFF_WORDS = 60
+INTERJECTION = 12  # a reporter's turn this short with no question mark ("You can tell us now.") asks nothing new
+_CUT = re.compile(r"^\W*(?:—|--)|(?:—|--)\W*$")
 _LOWER_WORDS = {"of", "the", "and", "for", "de", "von", "van", "der", "to", "on", "in"}
 
 
@@ -66,13 +68,23 @@ def classify(turns: list[Turn], explicit: list[bool | None]) -> None:
     last_question = None
     for turn in turns:
         if turn.kind == "question":
-            last_question = turn.index
+            # "Now would be fine. (Laughter.)" after "Has he decided whether to run?": an interjection that
+            # asks nothing leaves the floor with the question before it, which the next answer replies to
+            if last_question is None or asks(turn.text) or not asks(turns[last_question].text):
+                last_question = turn.index
         elif turn.speaker in moderators:
             turn.kind = "moderator"
         elif last_question is not None:
             turn.kind, turn.reply_to = "answer", last_question
         else:
             turn.kind = "remark"
+
+
+def asks(text: str) -> bool:
+    """Whether a reporter's turn puts a question: a question mark, words enough to state one, or a
+    dash where it was cut off or takes up a cut-off question ("On voting rights —", "— and not posts.")."""
+    words = len(re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)?", text))
+    return "?" in text or words >= INTERJECTION or bool(_CUT.search(text))
 
 
 def _is_reporter(turn: Turn) -> bool:

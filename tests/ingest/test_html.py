@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from ingest import IngestError, parse_file, parse_source
 from ingest.formats.html import parse_html
+from ingest.speakers import asks
 from ingest.reading import Source, read_source
 
 PAGE = "whitehouse_html/wh_2020-03-16_covid_task_force.html"
@@ -37,7 +38,19 @@ def test_questions_and_replies(corpus):
     for turn in t.turns:
         if turn.kind == "answer":
             assert t.turns[turn.reply_to].kind == "question"
-            assert all(t.turns[i].kind != "question" for i in range(turn.reply_to + 1, turn.index))
+            # between them no other question: at most a reporter's interjection that asks nothing
+            between = [t.turns[i] for i in range(turn.reply_to + 1, turn.index) if t.turns[i].kind == "question"]
+            assert not any(asks(x.text) for x in between)
+    assert any(t.turns[i].kind == "question" for a in t.turns if a.kind == "answer" for i in range(a.reply_to + 1, a.index))
+
+
+def test_an_interjection_leaves_the_floor_with_the_question_before_it(corpus):
+    """"Has he decided whether or not to run for reelection?" — "Oh, goodness." — "Now would be fine.
+    (Laughter.)" — "You can tell us now." — the answer ("he has said that he intends to run") replies
+    to the question, not to the interjections."""
+    t = parse_file(corpus / "whitehouse_2023" / "2023-01-03-press-briefing-by-press-secretary-karine-jean-pierre-january-3-2023.md")
+    answer = next(x for x in t.turns if "he has said that\nhe intends to run" in x.text or "he intends to run" in x.text)
+    assert answer.kind == "answer" and "run for reelection?" in t.turns[answer.reply_to].text
 
 
 def test_q_paragraph_count_matches_the_page(corpus):
