@@ -34,6 +34,7 @@ SELECTED = 0.75  # quotes are the best-ranked sentences at least this share as s
 # ... and at least this share as strong as the best of them: beside a strong answer a weak sentence is padding
 # that cites a turn the question is not about (fitted on the tuning sets: 0.4 lost no hit, 0.5 lost one)
 NEAR_BEST = 0.4
+MIN_WORDS = 3  # a quote says something: "Oh, goodness.", "(Laughter.)" answer nothing on their own
 COVER = 0.5  # the share of the topic's weight a transcript's chunk must carry to count it as speaking of the topic
 MAX_SENTENCES = 3
 MAX_CHANGES = 5  # briefings quoted, in date order, for "how has X's position changed"
@@ -61,6 +62,8 @@ def said(engine: Engine, job: Ask) -> Answer:
             job, u.speakers, **({"kinds": kinds} if kinds else {}), figures=figures, depth=RETRIEVED * (page + 1),
             carrying=True,
         )  # fmt: skip
+        if not kinds:  # an official's question ("Will Joe Biden announce a reelection bid?") answers nothing
+            evidence = [e for e in evidence if not e.asks]
         chosen = _choose(job, _distinct(evidence), shown, bar, figures, times)
         shown |= {e.key for e in chosen}
     if not chosen:
@@ -84,7 +87,7 @@ def _choose(
     meant = PARAPHRASE if job.topic.unseen else 0.0
     # the answer is of the type asked: a figure question is answered by a sentence with a figure
     counts = bool(TIMES.search(job.understood.question))
-    fitting = [e for e in evidence if (not figures or e.figure(counts)) and (e.timed or not times)]
+    fitting = [e for e in evidence if (not figures or e.figure(counts)) and (e.timed or not times) and e.words >= MIN_WORDS]
     if not any(e.strength >= bar and e.cosine >= meant for e in fitting):
         return []
     floor = max(SELECTED * bar, NEAR_BEST * max((e.strength for e in fitting), default=0.0))

@@ -35,7 +35,6 @@ from .when import Event, TimeIndex
 # they did not (an attribution trap), whatever words their own turns share with it.
 RELEVANT = 0.1
 OTHERS = 0.4
-_QUESTION = re.compile(r"\?\W*$")  # a sentence that asks
 
 
 @dataclass
@@ -217,7 +216,7 @@ class Engine:
             speakers = set(job.understood.speakers)
             job.others = [
                 e for e in self.evidence(job, carrying=True)
-                if e.meta.speaker not in speakers and not _QUESTION.search(e.text)
+                if e.meta.speaker not in speakers and not e.asks
             ]  # fmt: skip
         return job.others
 

@@ -42,6 +42,7 @@ _FIGURE = re.compile(
 # ... or, to "how many times", an ordinal too ("his 11th briefing", "the third time")
 _ORDINAL = re.compile(r"\b\d+(?:st|nd|rd|th)\b|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b", re.I)
 TIMES = re.compile(r"\bhow many times\b", re.I)
+_ASKS = re.compile(r"\?\W*$")
 _WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 _TIME = re.compile(
     r"\b(?:1[89]|20)\d\d\b|\b(?:January|February|March|April|May|June|July|August|September|October|November"
@@ -114,6 +115,11 @@ class Evidence:
     def figure(self, counts: bool = False) -> bool:
         """Whether the sentence gives an amount; counts: or an ordinal, which counts occasions."""
         return bool(_FIGURE.search(self.text) or (counts and _ORDINAL.search(self.text)))
+
+    @property
+    def asks(self) -> bool:
+        """Whether the sentence is a question: it asks about a topic, it does not speak to it."""
+        return bool(_ASKS.search(self.text))
 
     @property
     def timed(self) -> bool:

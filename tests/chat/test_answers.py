@@ -161,3 +161,19 @@ def test_a_question_put_to_the_speaker_is_not_someone_else_speaking_to_it(tmp_pa
     assert not answer.refused and {c.speaker for c in answer.citations} == {"Mr. Sudeikis"}
     assert any("Kansas City" in c.quote for c in answer.citations)
     _verbatim(answer, Engine(store))
+
+
+JAN3 = "whitehouse_2023/2023-01-03-press-briefing-by-press-secretary-karine-jean-pierre-january-3-2023.md"
+
+
+def test_the_answer_after_an_interjection_answers_the_question(tmp_path, embedder, corpus_file):
+    """"Has he decided whether or not to run for reelection?" — "Oh, goodness." — "Now would be fine." —
+    then the answer. A reporter's line the transcript leaves under her label ("Will Joe Biden announce a
+    reelection bid by January 30th?") and her "Oh, goodness." are not quoted as what she said."""
+    store = Store(Settings(store=tmp_path, refresh_seconds=0), embedder)
+    store.ingest(parse_file(corpus_file(JAN3)))
+    engine = Engine(store)
+    answer = engine.ask("What did the press secretary say about a reelection bid?")
+    assert not answer.refused and any("intends to run" in c.quote for c in answer.citations)
+    assert not any(s.rstrip().endswith("?") or len(s.split()) < 3 for s in _said(answer))
+    _verbatim(answer, engine)
