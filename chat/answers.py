@@ -18,9 +18,8 @@ from ingest.sentences import sentences
 
 from .compose import attribution, chunk_citation, quote_answer
 from .contract import Answer
-from .evidence import TIMES
 from .formatting import long_date
-from .question import about_speech
+from .question import about_speech, counts_occasions
 from .topic import Topic, term_set
 
 if TYPE_CHECKING:
@@ -86,7 +85,7 @@ def _choose(
     # the sentence that reaches the bar must then mean what was asked, not share its other words
     meant = PARAPHRASE if job.topic.unseen else 0.0
     # the answer is of the type asked: a figure question is answered by a sentence with a figure
-    counts = bool(TIMES.search(job.understood.question))
+    counts = counts_occasions(job.understood.question)
     fitting = [e for e in evidence if (not figures or e.figure(counts)) and (e.timed or not times) and e.words >= MIN_WORDS]
     if not any(e.strength >= bar and e.cosine >= meant for e in fitting):
         return []

@@ -41,7 +41,6 @@ _FIGURE = re.compile(
 )
 # ... or, to "how many times", an ordinal too ("his 11th briefing", "the third time")
 _ORDINAL = re.compile(r"\b\d+(?:st|nd|rd|th)\b|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b", re.I)
-TIMES = re.compile(r"\bhow many times\b", re.I)
 _ASKS = re.compile(r"\?\W*$")
 _WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 _TIME = re.compile(

@@ -32,6 +32,7 @@ _REPLY = re.compile(r"\b(answer|answered|respond|responded|reply|replied|react|r
 # The words a question asks with: a wh-word or an auxiliary put first
 _ASKING = r"what|how|why|who|whom|which|when|where|did|does|do|is|was|were|has|have|had|will|would|could|can"
 _OWN_FORM = re.compile(rf"\b(?:{_ASKING})\b", re.I)
+_TIMES = re.compile(r"\bhow many times\b", re.I)
 _AGAIN = re.compile(r"\b(else|more|other|another|further|additional)\b", re.I)
 # The frame of a question about speech: verbs and nouns of saying. They tell what is asked, not about what.
 _FRAME = {
@@ -151,6 +152,11 @@ def _elliptical(question: str) -> bool:
     """A follow-up that asks nothing in its own words ("And the governor?", "What about talent?"), so it
     asks what the question before it did; "And what did the governor say about…" asks for itself."""
     return not _OWN_FORM.search(_FOLLOW_UP.sub("", question, count=1))
+
+
+def counts_occasions(question: str) -> bool:
+    """Whether a figure question counts occasions ("how many times"), which an ordinal answers."""
+    return bool(_TIMES.search(question))
 
 
 def about_speech(question: str) -> bool:

@@ -65,17 +65,17 @@ def classify(turns: list[Turn], explicit: list[bool | None]) -> None:
             turn.role = turn.role or outlets.get(turn.speaker)
             outlets.setdefault(turn.speaker, turn.role)
     moderators = _moderators(turns, is_question)
-    last_question = None
+    last_question: Turn | None = None
     for turn in turns:
         if turn.kind == "question":
             # "Now would be fine. (Laughter.)" after "Has he decided whether to run?": an interjection that
             # asks nothing leaves the floor with the question before it, which the next answer replies to
-            if last_question is None or asks(turn.text) or not asks(turns[last_question].text):
-                last_question = turn.index
+            if last_question is None or asks(turn.text) or not asks(last_question.text):
+                last_question = turn
         elif turn.speaker in moderators:
             turn.kind = "moderator"
         elif last_question is not None:
-            turn.kind, turn.reply_to = "answer", last_question
+            turn.kind, turn.reply_to = "answer", last_question.index
         else:
             turn.kind = "remark"
 
