@@ -57,7 +57,7 @@ def phase_encode(folders: list[Path]) -> dict:
     t0 = time.perf_counter()
     transcripts = [t for _, t in parse_files(_files(folders)) if isinstance(t, Transcript)]
     parse_s = time.perf_counter() - t0
-    texts = [n.text for t in transcripts for n in chunk_transcript(t, emb.count_tokens, emb.max_tokens - 2, emb.name)]
+    texts = [n.text for t in transcripts for n in chunk_transcript(t, emb.token_ends, emb.max_tokens - 2, emb.name)]
     chunk_s = time.perf_counter() - t0 - parse_s
     t1, cpu1 = time.perf_counter(), _cpu(resource.RUSAGE_SELF)
     emb.model._model.encode(texts, batch_size=32, normalize_embeddings=True, show_progress_bar=False)

@@ -27,7 +27,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from functools import lru_cache
 from pathlib import Path
 
 os.environ["HF_HUB_OFFLINE"] = "1"
@@ -108,7 +107,7 @@ def phase_ingest(work: Path, profile: bool, n_queries: int) -> dict:
     emb = store.embedder
     emb.embed_texts(["warm up the model"] * 32)  # load once, outside every timing
     st = emb.model._model
-    nodes, chunk_s = timed(lambda: [n for t in transcripts for n in chunk_transcript(t, emb.count_tokens, emb.max_tokens - 2, emb.name)])
+    nodes, chunk_s = timed(lambda: [n for t in transcripts for n in chunk_transcript(t, emb.token_ends, emb.max_tokens - 2, emb.name)])
     texts = [n.text for n in nodes]
     _, encode_before = timed(st.encode, texts, batch_size=32)
     spent = {"embed": 0.0, "vectors.add": 0.0}
@@ -204,13 +203,12 @@ def phase_build(work: Path, n: int) -> dict:
     seed = [(Transcript.model_validate_json(t), vecs) for t, vecs in pickle.loads((work / "seed.pkl").read_bytes())]
     store = open_store(work / f"store-{n}")
     emb = store.embedder
-    count_tokens = lru_cache(maxsize=None)(emb.count_tokens)  # copies repeat the same texts
     t0 = time.perf_counter()
     pending, commits, total, replica = [], [], 0, 0
     while total < n:
         for base, vecs in seed:
             copy = base if replica == 0 else base.model_copy(update={"id": f"{base.id}~r{replica}", "title": f"{base.title} (copy {replica})"})
-            nodes = chunk_transcript(copy, count_tokens, emb.max_tokens - 2, emb.name)
+            nodes = chunk_transcript(copy, emb.token_ends, emb.max_tokens - 2, emb.name)
             assert len(nodes) == len(vecs)
             for node, vec in zip(nodes, vecs):
                 node.embedding = vec.tolist()

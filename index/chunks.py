@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from bisect import bisect_right
 from collections.abc import Callable
 
 from llama_index.core.schema import BaseNode, TextNode
@@ -79,26 +80,26 @@ def chunk_meta(node: BaseNode) -> ChunkMeta:
 
 
 def chunk_transcript(
-    transcript: Transcript, count_tokens: Callable[[str], int], max_tokens: int, model: str
+    transcript: Transcript, token_ends: Callable[[list[str]], list[list[int]]], max_tokens: int, model: str
 ) -> list[TextNode]:
+    turns = [turn for turn in transcript.turns if turn.text]  # an empty turn is kept only for its position (QMSum)
     nodes = []
-    for turn in transcript.turns:
-        if not turn.text:  # an empty turn kept only for its position (QMSum)
-            continue
-        parts = split_turn(turn.text, count_tokens, max_tokens)
+    for turn, ends in zip(turns, token_ends([turn.text for turn in turns]), strict=True):
+        parts = split_turn(turn.text, ends, max_tokens)
         for part, (start, end) in enumerate(parts):
             nodes.append(_node(transcript, turn, part, len(parts), turn.text[start:end], start, model))
     return nodes
 
 
-def split_turn(text: str, count_tokens: Callable[[str], int], max_tokens: int) -> list[tuple[int, int]]:
-    """Character spans of the parts; a sentence longer than the window stands alone (it gets truncated)."""
-    if count_tokens(text) <= max_tokens:
+def split_turn(text: str, token_ends: list[int], max_tokens: int) -> list[tuple[int, int]]:
+    """Character spans of the parts; a sentence longer than the window stands alone (it gets truncated).
+    token_ends: where each of the text's tokens ends, so a sentence's tokens are those ending inside it."""
+    if len(token_ends) <= max_tokens:
         return [(0, len(text))]
     parts: list[tuple[int, int]] = []
     start, end, used = None, 0, 0
     for a, b in sentence_spans(text):
-        size = count_tokens(text[a:b])
+        size = bisect_right(token_ends, b) - bisect_right(token_ends, a)
         if start is not None and used + size > max_tokens:
             parts.append((start, end))
             start, used = None, 0

@@ -185,7 +185,7 @@ class Store:
 
     def _plan(self, transcript: Transcript) -> _Plan:
         nodes = chunk_transcript(
-            transcript, self.embedder.count_tokens, self.embedder.max_tokens - 2, self.embedder.name
+            transcript, self.embedder.token_ends, self.embedder.max_tokens - 2, self.embedder.name
         )
         stored = self.catalog.entry(transcript.id)
         previous = self.catalog.chunk_ids([transcript.id]).get(transcript.id, []) if stored else []

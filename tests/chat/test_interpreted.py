@@ -12,7 +12,7 @@ DUDA = "whitehouse_press_conferences/2022-03-10-remarks-by-vice-president-harris
 
 def _nodes(corpus, embedder):
     t = parse_file(corpus / DUDA)
-    return t, chunk_transcript(t, embedder.count_tokens, embedder.max_tokens - 2, embedder.name)
+    return t, chunk_transcript(t, embedder.token_ends, embedder.max_tokens - 2, embedder.name)
 
 
 def _evidence(node, start: int, end: int) -> Evidence:

@@ -68,7 +68,7 @@ def test_content_key_ignores_the_posting_not_the_words(corpus):
 
 def test_interpreted_spans_reach_the_chunks(corpus, embedder):
     t = parse_file(corpus / f"whitehouse_press_conferences/2022-03-10-{DUDA}")
-    nodes = chunk_transcript(t, embedder.count_tokens, embedder.max_tokens - 2, embedder.name)
+    nodes = chunk_transcript(t, embedder.token_ends, embedder.max_tokens - 2, embedder.name)
     mixed = next(n for n in nodes if "Okay, so this time — (as interpreted) — Madam" in n.text)
     meta = chunk_meta(mixed)
     own, madam = mixed.text.index("Okay, so this time"), mixed.text.index("Madam, the situation is very complex.")
