@@ -51,7 +51,10 @@ class Embedder:
         meanwhile in another thread (a question asked while a file is ingested)."""
         import copy
 
-        tokenizer = copy.deepcopy(self.model._model.tokenizer.backend_tokenizer)
+        wrapped = self.model._model.tokenizer
+        if not getattr(wrapped, "is_fast", False):
+            raise ValueError(f"embedding model {self.name!r} has no fast tokenizer: chunking reads token offsets from one")
+        tokenizer = copy.deepcopy(wrapped.backend_tokenizer)
         tokenizer.no_padding()
         tokenizer.no_truncation()
         return tokenizer
@@ -59,8 +62,8 @@ class Embedder:
     def token_ends(self, texts: list[str]) -> list[list[int]]:
         """For each text, the character offset where each of its tokens ends. One batched call per
         transcript: a stretch's token count is then read off by bisection instead of tokenizing it again
-        (counting each turn and then each sentence of a long one through transformers' wrapper was a
-        quarter of ingest's time outside the encode)."""
+        (each turn, then each sentence of a long one, through transformers' wrapper: 13.6 s of chunking
+        the archive against 4.2 s; bench/RESULTS.md)."""
         encodings = self._counting_tokenizer.encode_batch(texts, add_special_tokens=False)
         return [[end for _, end in encoding.offsets] for encoding in encodings]
 
