@@ -32,9 +32,10 @@ COVERAGE_WEIGHT = 0.1
 OPENING_WEIGHT = 0.05  # for opening the reply to a question that carries the topic
 FIGURE_WEIGHT = 0.15
 OPENING = 3  # sentences at the start of a turn that open its reply
+_YEAR = r"(?:1[89]|20)\d\d\b"  # four digits that are a year
 # an amount ("12.3%", "825,000", "one million"): a number not an ordinal ("the 9th Games") or a year
 _FIGURE = re.compile(
-    r"(?<![\d.,])(?!(?:1[89]|20)\d\d\b)\d[\d.,]*(?!\d|st\b|nd\b|rd\b|th\b)"
+    rf"(?<![\d.,])(?!{_YEAR})\d[\d.,]*(?!\d|st\b|nd\b|rd\b|th\b)"
     r"|\b(?:hundred|thousand|million|billion|trillion|dozen|percent)\b"
     r"|\b(?:a|one|two|three)[ -](?:half|third|thirds|quarter|quarters)\b|\bhalf (?:of|a|an|the)\b",
     re.I,
@@ -44,7 +45,7 @@ _ORDINAL = re.compile(r"\b\d+(?:st|nd|rd|th)\b|\b(?:first|second|third|fourth|fi
 _ASKS = re.compile(r"\?\W*$")
 _WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 _TIME = re.compile(
-    r"\b(?:1[89]|20)\d\d\b|\b(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"\b" + _YEAR + r"|\b(?:January|February|March|April|May|June|July|August|September|October|November"
     r"|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\b(?:next|this|last|coming) "
     r"(?:year|month|week|spring|summer|autumn|fall|winter)\b|\b(?:today|tomorrow|yesterday|tonight)\b"
     r"|\b\d{1,2}:\d\d\b|\bin (?:the )?(?:\d+|few|coming) (?:days|weeks|months|years)\b",

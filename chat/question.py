@@ -144,7 +144,7 @@ def read(question: str, registry: list[Speaker], previous: Understood | None, re
     again = 0
     if follow_up and _AGAIN.search(question) and speakers == previous.speakers and topic == previous.topic:
         again = previous.again + 1
-    unknown = None if speakers else _named(question)
+    unknown = None if speakers or not subject else _named(subject["who"])
     return Understood(question, intent, speakers, topic, borrowed, unknown, again, scope, taken, asked)
 
 
@@ -216,12 +216,11 @@ def _unnamed(who: str) -> bool:
     return all(w.islower() for w in words[words[0].lower() in ("the", "a", "an", "any") :])
 
 
-def _named(question: str) -> str | None:
-    """The subject of "what did X say", when X is not a pronoun: someone the registry should know."""
-    match = _SUBJECT.search(question)
-    if not match or _PRONOUN.fullmatch(match["who"]) or match["who"].lower() in ("anyone", "anybody", "they", "officials"):
+def _named(who: str) -> str | None:
+    """The subject X of "what did X say", when X is not a pronoun: someone the registry should know."""
+    if _PRONOUN.fullmatch(who) or who.lower() in ("anyone", "anybody", "they", "officials"):
         return None
     # "the Fed chair", "a reporter": a role the registry may not record, not a name it should know
-    if re.match(r"(the|a|an)\b", match["who"], re.I) or match["who"].islower():
+    if re.match(r"(the|a|an)\b", who, re.I) or who.islower():
         return None
-    return match["who"]
+    return who
