@@ -62,8 +62,8 @@ class Embedder:
     def token_ends(self, texts: list[str]) -> list[list[int]]:
         """For each text, the character offset where each of its tokens ends. One batched call per
         transcript: a stretch's token count is then read off by bisection instead of tokenizing it again
-        (each turn, then each sentence of a long one, through transformers' wrapper: 13.6 s of chunking
-        the archive against 4.2 s; bench/RESULTS.md)."""
+        (each turn, then each sentence of a long one, through transformers' wrapper: chunking the archive
+        took 13.3 s against 6 s, under the profiler of bench/ingest_overhead.py)."""
         encodings = self._counting_tokenizer.encode_batch(texts, add_special_tokens=False)
         return [[end for _, end in encoding.offsets] for encoding in encodings]
 
