@@ -30,7 +30,8 @@ SPEECH_NOUNS = {
     "answer", "answers", "response", "responses", "reply", "reaction", "remarks", "remark", "comments",
     "comment", "words", "statement", "statements", "view", "views", "position", "stance", "thoughts",
     "opinion", "take", "message", "explanation", "assessment", "description", "characterization",
-    "argument", "point", "line", "account", "version", "pitch", "case", "answering", "discussion",
+    "argument", "point", "line", "account", "version", "pitch", "case", "answering", "discussion", "quote",
+    "quotes", "quotation", "quotations", "claim", "claims",
 }  # fmt: skip
 # Press events: "Kirby's first briefing" is his, and its ordinal counts among his briefings.
 SPEECH_EVENTS = {

@@ -27,13 +27,15 @@ from .names import HONORIFICS, SPEECH_EVENTS, Speaker, possession, resolve_speak
 MAX_HISTORY = 20  # earlier questions read for a follow-up; older ones can't be what "he" refers to
 COMMON = 5.7  # Zipf frequency of English words too common to be a topic ("what", "did", "people")
 _PRONOUN = re.compile(r"\b(he|she|him|her|his|hers|they|them|their)\b", re.I)
-_FOLLOW_UP = re.compile(r"^\s*(and|what about|how about|what else|anything( else| more)?|else|more)\b", re.I)
+# "Go on.", "Keep going": the reader wants the answer continued; the words ask nothing of their own
+_CONTINUE = r"^\s*(?:please\s+)?(?:go on|keep going|continue|carry on|next)\b"
+_FOLLOW_UP = re.compile(rf"^\s*(and|what about|how about|what else|anything( else| more)?|else|more)\b|{_CONTINUE}", re.I)
 _REPLY = re.compile(r"\b(answer|answered|respond|responded|reply|replied|react|reacted)\b", re.I)
 # The words a question asks with: a wh-word or an auxiliary put first
 _ASKING = r"what|how|why|who|whom|which|when|where|did|does|do|is|was|were|has|have|had|will|would|could|can"
 _OWN_FORM = re.compile(rf"\b(?:{_ASKING})\b", re.I)
 _TIMES = re.compile(r"\bhow many times\b", re.I)
-_AGAIN = re.compile(r"\b(else|more|other|another|further|additional)\b", re.I)
+_AGAIN = re.compile(rf"\b(else|more|other|another|further|additional)\b|{_CONTINUE}", re.I)
 # The frame of a question about speech: verbs and nouns of saying. They tell what is asked, not about what.
 _FRAME = {
     "say", "said", "says", "saying", "tell", "told", "talk", "talked", "talking", "speak", "spoke", "mention",
@@ -41,8 +43,18 @@ _FRAME = {
     "addressed", "explain", "explained", "respond", "responded", "answer", "answered", "ask", "asked",
     "reply", "replied", "note", "noted", "claim", "claimed", "think", "thought", "thinks", "announce",
     "announced", "state", "stated", "summarize", "summarise", "discussion", "remarks", "comments", "views",
-    "view", "position", "stance", "thoughts", "opinion", "anything", "else",
+    "view", "position", "stance", "thoughts", "opinion", "anything", "else", "quote", "quotes", "quoted",
+    "statement", "statements", "words", "remark", "cite", "cites", "cited", "citing", "characterize", "characterized", "characterise", "characterised",
 }  # fmt: skip
+# Prepositions that lead to what is asked about ("his remarks regarding grain"): grammar, not the topic
+_LEADS_TOPIC = {
+    "regarding", "concerning", "according", "re", "toward", "towards", "respecting", "pertaining", "whether",
+}  # fmt: skip
+_POLITE = {"please", "kindly"}
+# A question put as a request ("Show me what …", "Give us the quotes on …"): its verb asks, it is no topic
+_REQUEST = re.compile(
+    r"^\s*(?:please\s+)?(?:show|give|find|get|list|fetch|pull up|quote|summari[sz]e|tell)\b(?:\s+(?:me|us))?", re.I
+)
 _EVENTS = SPEECH_EVENTS
 _SAYING_REACH = 4  # words after a name in which a verb of saying makes it the speaker
 _SUBJECT = re.compile(
@@ -61,15 +73,41 @@ _ASKER = re.compile(
     r"|newspaper|paper|station|channel|publication)s?\b",
     re.I,
 )
+# The verbs of an exchange: a reporter asks ("raised", "posed", "brought up"); an official answers
+# ("responded"), or takes the question ("fielded", "handled"). Who did which is the answer sought.
+_ASKED = r"ask|asks|asked|raise|raises|raised|pose|poses|posed|inquire|inquires|inquired|query|queried"
+_ANSWERED = r"answer|answers|answered|respond|responds|responded|reply|replies|replied"
+_TOOK = r"field|fields|fielded|take|takes|took|handle|handles|handled|address|addressed|tackle|tackled|speak to|spoke to"
+_EXCHANGE = set(f"{_ASKED}|{_ANSWERED}|{_TOOK}|brought|bring|brings|put|puts".replace(" to", "").split("|"))
+_HOW_MUCH = r"\bhow (?:many|much|far|large|big|high|fast|long)\b"
+_MEASURES = r"percentage|percent|share|proportion|number|numbers|figure|figures|statistics|amount|rate|total|level|size"
+# who is sought: "who", or "which official" (a reporter sought is _ASKER's)
+_WHO = r"(?:\bwho\b|\bwhich\s+(?:[\w-]+\s+){0,2}?(?:official|officials|spokesperson|spokesman|spokeswoman|minister|secretary|speaker|person)\b)"
 _INTENTS = [
     ("mentions", re.compile(r"\b(every|each) (time|mention)|\ball (the )?(mentions|times)|\bhow often\b", re.I)),
     ("change", re.compile(r"\bhow (has|have|did)\b.*\b(change|changed|evolve|evolved|shift|shifted)\b|\bover time\b", re.I)),
-    ("questions", re.compile(r"\b(what|which|list( of)?( the)?|all( the)?) questions\b|\bquestions (were|was) (asked|put)\b", re.I)),
-    ("who_asked", re.compile(rf"\bwho\b.*\b(ask|asks|asked|raise|raised)\b|{_ASKER.pattern}", re.I)),
-    ("who_answered", re.compile(r"\bwho\b.*\b(answer|answers|answered|respond|responded|reply|replied)\b", re.I)),
-    ("when", re.compile(r"^\s*(when|at what time|what time)\b", re.I)),
-    ("figure", re.compile(r"\bhow (many|much|far|large|big|high|fast|long)\b|\bwhat (percentage|percent|share|proportion|number|figure|amount|rate|total|level|size)\b", re.I)),
+    ("questions", re.compile(
+        r"\b(what|which|list( of)?( the)?|all( the)?)( [\w-]+['’]?)? questions\b|\bquestions (were|was) (asked|put)\b"
+        r"|^\s*what did (the )?(reporters|journalists|press|media) ask\W*$", re.I
+    )),
+    # "who was asked about X" is who answered
+    ("who_answered", re.compile(rf"{_WHO}\s+(?:was|were|is|got|has been|had been)\s+(?:asked|questioned|pressed)\b", re.I)),
+    ("who_asked", re.compile(
+        rf"{_WHO}.*\b(?:{_ASKED})\b|{_WHO}\s+(?:brought|bring|brings)\s+up\b|{_WHO}.*\bput\b.*\bquestions?\b|{_ASKER.pattern}", re.I
+    )),
+    ("who_answered", re.compile(rf"{_WHO}.*\b(?:{_ANSWERED})\b|{_WHO}.*\b(?:{_TOOK})\b.*\bquestions?\b", re.I)),
+    ("when", re.compile(r"^\s*(when|at what time|what time)\b|^\s*(?:(?:in|by|on|since|until) )?(?:what|which) (?:year|month|date|day)\b", re.I)),
+    ("figure", re.compile(
+        rf"{_HOW_MUCH}|\bwhat(?:['’]s| is| was| are| were)? (?:the )?(?:[\w-]+ ){{0,2}}?(?:{_MEASURES})\b", re.I
+    )),
 ]  # fmt: skip
+# A figure question's own words: "how large", "what percentage", "the number of": what kind of answer, no topic
+_FIGURE_FRAME = {
+    "figure", "figures", "number", "numbers", "statistic", "statistics", "stats", "data", "amount", "total",
+    "percentage", "percent", "proportion", "roughly", "approximately", "exactly",
+}  # fmt: skip
+# "the issue of talent", "the question on grain": the noun leads to the topic, it is none of it
+_ABOUT = re.compile(r"\b(?:the\s+)?(?:issue|subject|topic|matter|question)s?\s+(?:of|on|about|regarding|concerning)\b", re.I)
 
 
 @dataclass
@@ -122,11 +160,11 @@ def read(question: str, registry: list[Speaker], previous: Understood | None, re
     subject = _SUBJECT.search(question)
     if subject and not speakers and _unnamed(subject["who"]):
         taken.append(subject.span("who"))  # "What did the officials say about rural incomes?": who, not what
-    topic = topic_of(question, taken)
-    asked = " ".join(_blank(question, taken).split())
     # the kind of answer is the main clause's: "When the Warriors came…, what did Curry thank…" asks what
     main = question[scene.end():] if scene else question
     intent = next((name for name, pattern in _INTENTS if pattern.search(main)), "said")
+    topic = topic_of(question, taken, intent)
+    asked = " ".join(_blank(question, taken).split())
     follow_up = previous is not None and bool(_FOLLOW_UP.search(question) or _PRONOUN.search(question) or not topic)
     borrowed = False
     if follow_up and not speakers and (_PRONOUN.search(question) or _FOLLOW_UP.search(question) or not topic):
@@ -189,18 +227,27 @@ def _blank(question: str, spans: list[tuple[int, int]]) -> str:
     return question
 
 
-def topic_of(question: str, taken: list[tuple[int, int]]) -> str:
+def topic_of(question: str, taken: list[tuple[int, int]], intent: str = "said") -> str:
     """The question's words less the spans taken, the frame of reported speech and very common words.
     A clause that opens the question before its question word sets the scene ("When the Warriors came to
-    the briefing room, what did Curry thank the administration for?"): what is asked follows it."""
-    scene = _SCENE.match(question)
-    text = _blank(question, taken + ([(0, scene.end(1))] if scene else []))
+    the briefing room, what did Curry thank the administration for?"): what is asked follows it.
+    The kind of answer asked has its own words: the verbs of the exchange for who asked or answered,
+    "how large", "the number of" for a figure."""
+    scene, request, going = _SCENE.match(question), _REQUEST.match(question), re.match(_CONTINUE, question, re.I)
+    spans = taken + ([(0, scene.end(1))] if scene else []) + [m.span() for m in (request, going) if m]
+    exchange, figure = intent in ("who_asked", "who_answered"), intent == "figure"
+    form = _WHO if exchange else _HOW_MUCH if figure else None
+    leads = [m.span() for m in _ABOUT.finditer(question)] + ([m.span() for m in re.finditer(form, question, re.I)] if form else [])
+    text = _blank(question, spans + leads)
+    frame = _FRAME | _LEADS_TOPIC | _POLITE | HONORIFICS | ROLE_WORDS | (_EXCHANGE if exchange else _FIGURE_FRAME if figure else set())
     kept = []
     for word in re.findall(r"[\w’'%.,$-]+", text):
         bare = word.strip(".,’'")
         low = bare.lower()
-        if not bare or low in _FRAME or low in HONORIFICS or low in ROLE_WORDS:
+        if not bare or low in frame:
             continue  # "What did the Xinhua reporter ask?": the role is whom, not what
+        if re.fullmatch(r"[a-z]+['’](?:s|re|ve|ll|d)", low) and zipf_frequency(re.split("['’]", low)[0], "en") >= COMMON:
+            continue  # "what's", "who'd": a common word, contracted
         # "it" stands for the previous question's topic, which an empty topic borrows
         if _PRONOUN.fullmatch(low) or low in ("it", "its"):
             continue

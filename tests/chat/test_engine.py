@@ -63,7 +63,10 @@ def test_attribution_trap_refuses_and_names_who_did(engine, sample):
 
 @pytest.mark.parametrize(
     "question",
-    ["What is the GDP growth of Shanghai?", "What did they say about the space station on the Moon?", "What did President Biden say about tariffs?"],
+    [
+        "What is the GDP growth of Shanghai?", "What did they say about the space station on the Moon?",
+        "What did President Biden say about tariffs?",
+    ],
 )
 def test_unanswerable_questions_are_refused(engine, question):
     answer = engine.ask(question)
@@ -109,3 +112,18 @@ def test_questions_from_the_overview(engine, sample):
     _assert_grounded(answer, sample)
     yu = engine.ask("Which questions did Yu Jian answer?")
     assert [c.turn_index for c in yu.citations] == [8]
+
+
+def test_who_was_asked_is_who_answered(engine, sample):
+    answer = engine.ask("Who was asked about the ecological environment?")
+    assert answer.citations[0].speaker == "Yu Jian" and answer.citations[0].kind == "answer"
+    fielded = engine.ask("Which official fielded the question about the ecological environment?")
+    assert [c.turn_index for c in fielded.citations] == [c.turn_index for c in answer.citations]
+
+
+def test_a_request_is_answered_as_the_question_it_makes(engine, sample):
+    asked = engine.ask("What did Chen Shaobo say about talent?")
+    for request in ("Show me what Chen Shaobo said regarding talent", "Chen Shaobo talent quote"):
+        answer = engine.ask(request)
+        assert not answer.refused and {c.speaker for c in answer.citations} == {"Chen Shaobo"}
+        assert {c.quote for c in answer.citations} & {c.quote for c in asked.citations}

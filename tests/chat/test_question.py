@@ -73,6 +73,9 @@ def test_follow_ups_borrow_speaker_or_topic(sample_registry):
     assert switch.speakers == ["Yu Jian"] and switch.topic == "talent"
     chained = understand("What about her?", sample_registry, [first, "And Liang Huiling?"])
     assert chained.speakers == ["Liang Huiling"]
+    for going in ("Go on.", "Keep going", "Continue, please", "Tell me more."):
+        more = understand(going, sample_registry, [first])
+        assert (more.speakers, more.topic, more.again) == (["Chen Shaobo"], "talent", 1), going
 
 
 @pytest.mark.parametrize(
@@ -87,10 +90,55 @@ def test_follow_ups_borrow_speaker_or_topic(sample_registry):
         # the main clause asks; the clause before it sets the scene
         ("When the reporters came back, what did Chen Shaobo say about talent?", "said"),
         ("When the reporters came back, how many talents did Chen Shaobo count?", "figure"),
+        # the verbs of an exchange: who asks, who takes the question; "was asked" is the one answering
+        ("Which journalist raised the issue of talent?", "who_asked"),
+        ("Who brought up grain security?", "who_asked"),
+        ("Who posed the question about ecology?", "who_asked"),
+        ("Which media outlet inquired about talent?", "who_asked"),
+        ("Who was asked about talent?", "who_answered"),
+        ("Which official fielded the question about talent?", "who_answered"),
+        ("Who took the question on grain?", "who_answered"),
+        ("Who handled the question on ecology?", "who_answered"),
+        ("Who spoke about talent?", "said"),  # whoever said it: quotes, not the exchange
+        ("What did Chen Shaobo take away from the talent policy?", "said"),
+        ("What did reporters ask?", "questions"),
+        # the kind of answer from the question's form, wherever its words stand
+        ("What is the number of highly skilled talents in the province?", "figure"),
+        ("What was the forest coverage rate?", "figure"),
+        ("In what year did Heilongjiang issue the talent measures?", "when"),
+        ("What did Liang Huiling say about the growth rate?", "said"),
+        ("List the reporters' questions", "questions"),
     ],
 )
 def test_question_types(sample_registry, question, intent):
     assert understand(question, sample_registry).intent == intent
+
+
+@pytest.mark.parametrize(
+    "question, speakers, topic",
+    [
+        # requests, prepositions that lead to the topic, contractions and nouns of speech are no topic
+        ("Show me what Chen Shaobo said regarding talent", ["Chen Shaobo"], "talent"),
+        ("What's Chen Shaobo's take on talent?", ["Chen Shaobo"], "talent"),
+        ("What were the governor's remarks concerning grain production?", ["Liang Huiling"], "grain production"),
+        ("According to Chen Shaobo, what is key to revitalizing Heilongjiang?", ["Chen Shaobo"], "key revitalizing Heilongjiang"),
+        ("Give me Chen Shaobo's quotes about talent", ["Chen Shaobo"], "talent"),
+        ("Chen Shaobo talent quote", ["Chen Shaobo"], "talent"),
+        ("Any quotes on the ice and snow economy?", [], "ice snow economy"),
+        ("Did Yu Jian say whether forests grew?", ["Yu Jian"], "forests grew"),
+        ("How does Yu Jian characterize the forests?", ["Yu Jian"], "forests"),
+        ("Which journalist raised the issue of talent?", [], "talent"),
+        ("Which official fielded the question about talent?", [], "talent"),
+        ("How large is Heilongjiang's grain output?", [], "Heilongjiang's grain output"),
+        ("What figure did Chen Shaobo give for returning talents?", ["Chen Shaobo"], "returning talents"),
+        ("What statistics did the governor cite about grain?", ["Liang Huiling"], "grain"),
+        # a word of the exchange is a topic where the question is not about the exchange
+        ("What did Liang Huiling say about raised living standards?", ["Liang Huiling"], "raised living standards"),
+    ],
+)
+def test_topic_is_what_is_asked_about(sample_registry, question, speakers, topic):
+    understood = understand(question, sample_registry)
+    assert (understood.speakers, understood.topic) == (speakers, topic)
 
 
 def test_topic_leaves_out_the_name_and_the_scaffolding(sample_registry):
