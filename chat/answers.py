@@ -86,12 +86,21 @@ def _choose(
     meant = PARAPHRASE if job.topic.unseen else 0.0
     # the answer is of the type asked: a figure question is answered by a sentence with a figure
     counts = counts_occasions(job.understood.question)
-    fitting = [e for e in evidence if (not figures or e.figure(counts)) and (e.timed or not times) and e.words >= MIN_WORDS]
+    fitting = [
+        e for e in evidence
+        if (not figures or (e.figure(counts) and _near_topic(e, job.topic))) and (e.timed or not times) and e.words >= MIN_WORDS
+    ]  # fmt: skip
     if not any(e.strength >= bar and e.cosine >= meant for e in fitting):
         return []
     floor = max(SELECTED * bar, NEAR_BEST * max((e.strength for e in fitting), default=0.0))
     addressed = [e for e in fitting if e.strength >= floor]
     return _by_date(addressed) if job.understood.intent == "change" else _lead(addressed, shown)
+
+
+def _near_topic(e: Evidence, topic: Topic) -> bool:
+    """Whether the sentence or one beside it carries some of the topic: a figure in a chunk about the
+    topic may count something else ("foreign trade … increased by 12.3%" to "how many tourists")."""
+    return not topic.weights or any(topic.coverage(term_set(text)) > 0 for text in e.near())
 
 
 def refuse(engine: Engine, job: Ask) -> Answer:

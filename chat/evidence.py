@@ -74,6 +74,12 @@ class Evidence:
         a, b = spans[self.position + 1]
         return replace(self, start=a, end=b, position=self.position + 1)
 
+    def near(self) -> list[str]:
+        """The sentence with the one before and the one after it in its chunk: where a figure's subject
+        is said ("In the SEP, we have unemployment going up to 4.1 percent. … a successful outcome")."""
+        spans = sentence_spans(self.node.node.text)
+        return [self.node.node.text[a:b] for a, b in spans[max(self.position - 1, 0) : self.position + 2]]
+
     @property
     def strength(self) -> float:
         """How surely the sentence speaks to the topic: its meaning near the question's, in a chunk (or a

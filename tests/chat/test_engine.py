@@ -66,6 +66,8 @@ def test_attribution_trap_refuses_and_names_who_did(engine, sample):
     [
         "What is the GDP growth of Shanghai?", "What did they say about the space station on the Moon?",
         "What did President Biden say about tariffs?",
+        # the transcript gives no count of tourists: a figure beside the topic counts something else
+        "Roughly how many people visited for ice and snow tourism?",
     ],
 )
 def test_unanswerable_questions_are_refused(engine, question):
