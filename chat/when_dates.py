@@ -165,6 +165,18 @@ def _absolute_day(m: re.Match, ctx: _Context) -> Period | None:
     return Period(day, day, m.span(), f"on {label}", "day")
 
 
+def _week_of(m: re.Match, ctx: _Context) -> Period | None:
+    """"The week of March 13": Monday to Sunday of the week that holds the day."""
+    day = _absolute_day(m, ctx)
+    if day is None:
+        return None
+    start = day.start
+    if not m["y"] and (year := ctx.year_of(start.month, None)):
+        start = start.replace(year=year)  # the year of a briefing that month, not of one on that very day
+    monday = start - timedelta(days=start.weekday())
+    return Period(monday, monday + timedelta(days=6), m.span(), f"in the week of {day_label(start)}", "range")
+
+
 def _numeric_date_cue(m: re.Match, text: str) -> bool:
     """A numeric day needs a cue: "on 5/2", "the 5/2 briefing"; not "the 2/3 majority" or "9/11"."""
     return bool(re.search(r"\bon\s+$", text[: m.start()], re.I) or _EVENT_AFTER.match(text, m.end()))
@@ -195,7 +207,9 @@ def _season(m: re.Match, ctx: _Context) -> Period | None:
     if m.groupdict().get("y"):
         start = date(int(m["y"]) - (first == 12), first, 1)  # winter 2023: December 2022 to February 2023
     elif pre in ("this", "last"):
-        start = latest(lambda y: date(y, first, 1), ctx.today) - relativedelta(years=pre == "last")
+        start = latest(lambda y: date(y, first, 1), ctx.today)
+        if pre == "last" and ctx.today <= start + relativedelta(months=2, day=31):
+            start -= relativedelta(years=1)  # "last fall" in October is a year back; in January, the fall just past
     else:
         start = date(
             ctx.year_of(first, None) or latest(lambda y: date(y, first, 1), ctx.today).year, first, 1
@@ -269,6 +283,7 @@ _PRE = r"(?P<pre>in|during|since|from|before|after|until|till|through|throughout
 _POSSESSIVE = r"(?P<pos>['’]s)?"
 # fmt: off
 _SPECS = [  # (pattern, reader), in priority order: the first to claim a stretch of text keeps it
+    (rf"\b(?:(?:in|during)\s+)?the\s+week\s+of\s+(?P<mon>{_MONTH})\s+(?P<d>{_DAY})(?P<suffix>st|nd|rd|th)?\b(?:,?\s+(?P<y>{_YEAR})\b)?", _week_of),
     (rf"(?<![\d-])(?P<y>{_YEAR})-(?P<m>1[0-2]|0?[1-9])-(?P<d>{_DAY})(?![\d-])", _absolute_day),
     (rf"(?:\b{_PRE}\s+)?(?<![\w/.$-])(?P<m>1[0-2]|0?[1-9])/(?P<d>{_DAY})(?:/(?P<y>\d{{4}}|\d{{2}}))?(?![\w/%-]|\.\d)", _absolute_day),
     (rf"(?:\b{_PRE}\s+)?\b(?P<mon>{_MONTH})\s+(?P<d>{_DAY})(?P<suffix>st|nd|rd|th)?\b(?:,?\s+(?P<y>{_YEAR})\b)?(?!\s*(?:%|percent|[.,:]\d))", _absolute_day),

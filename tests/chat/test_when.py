@@ -219,6 +219,8 @@ def test_two_events_of_one_day(index, events):
         ("What did she say from May 1 to May 5?", "2023-05-01", "2023-05-05"),
         ("What did she say about Gaza since November?", "2023-11-01", "2023-12-31"),
         ("What did she say at the end of March?", "2023-03-01", "2023-03-31"),
+        ("What did Kirby say about Ukraine the week of March 15?", "2023-03-13", "2023-03-19"),  # Monday to Sunday
+        ("What did she say about the strike last fall?", "2023-09-01", "2023-11-30"),  # the fall just past
     ],
 )
 def test_periods(index, events, question, start, end):
