@@ -43,6 +43,8 @@ _ROLE_STOP = {"of", "the", "for", "and", "on", "to"}
 _OFFICE_REACH = 4  # words of an office stand this close to its title ("Secretary of Homeland Security")
 _FUZZY_WORD = 6  # words this long may be spelt otherwise ("adviser"/"advisor"); "aid" is no "aide"
 _NEAR = 80  # rapidfuzz ratio of two spellings of one word: "shaobu"/"shaobo" 83, "adviser"/"advisor" 86
+# One title in its gendered forms: "the Fed chair" is Chairman Bernanke as much as Chair Yellen
+_SAME_TITLE = {"chairman": "chair", "chairwoman": "chair", "chairperson": "chair", "spokesman": "spokesperson", "spokeswoman": "spokesperson"}
 
 
 @dataclass
@@ -74,7 +76,7 @@ class Words:
     def of(cls, question: str) -> Words:
         lowered = question.lower()
         # "Powell's" is Powell: a possessive names the speaker as the bare word does
-        found = [(re.sub(r"['’]s$", "", m.group()).strip("'’-"), m.span()) for m in _WORD.finditer(lowered)]
+        found = [(_fold(re.sub(r"['’]s$", "", m.group()).strip("'’-")), m.span()) for m in _WORD.finditer(lowered)]
         at: dict[str, list[int]] = {}
         for i, (word, _) in enumerate(found):
             at.setdefault(word, []).append(i)
@@ -133,7 +135,7 @@ def _subject(words: Words) -> tuple[int, int] | None:
 def match(words: Words, speaker: Speaker) -> tuple[float, list[tuple[int, int]]]:
     """A score for how clearly the question names this speaker, and where; a role named as well adds a little."""
     written = [t for t in _WORD.findall(speaker.name) if t.lower() not in HONORIFICS]
-    name_tokens = [t.lower() for t in written]
+    name_tokens = [_fold(t.lower()) for t in written]
     # The words that tell a person apart: "Powell" of "Chair Powell"; none in "White House Aide" or
     # "Senior Administration Official", which are named only by the whole phrase
     distinctive = [t.lower() for t in written if is_name_word(t.capitalize() if t.isupper() else t[0].upper() + t[1:])]
@@ -262,8 +264,12 @@ def role_heads(role: str | None) -> list[str]:
     if not role:
         return []
     segments = re.split(r",| and ", role.lower())
-    heads = [re.split(r"\s+of\s+", seg.strip())[0].strip() for seg in segments]
+    heads = [" ".join(map(_fold, re.split(r"\s+of\s+", seg.strip())[0].split())) for seg in segments]
     return [h for h in heads if h and h not in HONORIFICS]
+
+
+def _fold(word: str) -> str:
+    return _SAME_TITLE.get(word, word)
 
 
 def _name_titles(name_tokens: list[str]) -> list[str]:

@@ -41,6 +41,7 @@ def wide_registry(sample_path, corpus_file):
         ("What did the executive vice governor say about robots?", "Chen Shaobo"),
         ("What did the governor say about new productive forces?", "Liang Huiling"),
         ("What did the spokesperson say at the start?", "Xie Yingjun"),
+        ("What did the spokeswoman say at the start?", "Xie Yingjun"),  # one title in its gendered forms
         ("What did the Xinhua reporter ask?", "Xinhua News Agency reporter"),
         ("What did the CCTV reporter want to know?", "CCTV reporter"),
     ],
@@ -58,6 +59,7 @@ def test_names_titles_roles_outlets(sample_registry, question, speaker):
         ("What did Admiral Giroir say about testing sites?", "Admiral Giroir"),
         ("What did Fauci say about young people?", "Dr. Fauci"),
         ("What did the Fed chair say about wages?", "Chair Powell"),  # the title in his name
+        ("What did the Fed chairman say about wages?", "Chair Powell"),
         ("What did Chen Shaobo say about talent?", "Chen Shaobo"),
     ],
 )
