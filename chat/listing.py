@@ -24,9 +24,9 @@ _OPENING = 3  # sentences of a question in which a reporter introduces themselve
 def who(engine: Engine, job: Ask) -> Answer:
     u = job.understood
     found = [e for e in engine.evidence(job, kinds=("question",), depth=8) if e.strength >= engine.relevant]
-    # a reporter names the topic in the question: the one that carries its words most surely, not the one
-    # whose opening reads most like the question's ("I was wondering if…" for "who asked whether…")
-    found.sort(key=lambda e: e.strength, reverse=True)
+    # a reporter names the topic in the question: the sentence that carries its words most surely, not the
+    # one whose opening reads most like the question's ("I was wondering if…" for "who asked whether…")
+    found.sort(key=lambda e: (e.said * e.cosine, e.strength), reverse=True)
     # "Which reporter asked Jake Sullivan about …": a question he answered
     asked = [e for e in found if not u.speakers or set(u.speakers) & _answerers(engine, e)][:1]
     if not asked:

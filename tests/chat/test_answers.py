@@ -177,3 +177,12 @@ def test_the_answer_after_an_interjection_answers_the_question(tmp_path, embedde
     assert not answer.refused and any("intends to run" in c.quote for c in answer.citations)
     assert not any(s.rstrip().endswith("?") or len(s.split()) < 3 for s in _said(answer))
     _verbatim(answer, engine)
+
+
+def test_who_asked_is_the_question_that_carries_the_topic(engine, corpus_file):
+    """Howard Schneider asked Powell whether he had "boxed yourself in"; an earlier reporter's "I was
+    wondering if the Fed has…" reads more like "who asked whether the Fed…" but is about something else."""
+    fomc = parse_file(corpus_file(FOMC)).id
+    answer = engine.ask("Who asked whether the Fed had boxed itself in with its guidance?", transcript=fomc)
+    assert not answer.refused and answer.citations[0].speaker == "Howard Schneider"
+    assert "boxed yourself in" in " ".join(c.quote for c in answer.citations)
