@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
@@ -172,7 +173,9 @@ def _week_of(m: re.Match, ctx: _Context) -> Period | None:
         return None
     start = day.start
     if not m["y"] and (year := ctx.year_of(start.month, None)):
-        start = start.replace(year=year)  # the year of a briefing that month, not of one on that very day
+        # the year of a briefing that month, not of one on that very day; February 29 keeps its own year
+        with suppress(ValueError):
+            start = start.replace(year=year)
     monday = start - timedelta(days=start.weekday())
     return Period(monday, monday + timedelta(days=6), m.span(), f"in the week of {day_label(start)}", "range")
 

@@ -229,6 +229,14 @@ def test_periods(index, events, question, start, end):
     assert (scope.date_from, scope.date_to) == _envelope(scope, index, start, end)
 
 
+def test_the_week_of_a_day_only_a_leap_year_has(index):
+    """The latest February with a briefing is 2023's, which has no 29th: the week is of the latest year
+    that has one, and the answer says no briefing fell in it (it raised ValueError before)."""
+    scope = index.resolve("What did she say the week of February 29?", END_OF_YEAR)
+    assert (scope.date_from, scope.date_to) == ("2020-02-24", "2020-03-01")
+    assert scope.missing == "There is no briefing in the week of February 29, 2020 in the indexed transcripts."
+
+
 @pytest.mark.parametrize(
     "question, today, start, end",
     [
