@@ -44,7 +44,10 @@ _OFFICE_REACH = 4  # words of an office stand this close to its title ("Secretar
 _FUZZY_WORD = 6  # words this long may be spelt otherwise ("adviser"/"advisor"); "aid" is no "aide"
 _NEAR = 80  # rapidfuzz ratio of two spellings of one word: "shaobu"/"shaobo" 83, "adviser"/"advisor" 86
 # One title in its gendered forms: "the Fed chair" is Chairman Bernanke as much as Chair Yellen
-_SAME_TITLE = {"chairman": "chair", "chairwoman": "chair", "chairperson": "chair", "spokesman": "spokesperson", "spokeswoman": "spokesperson"}
+_SAME_TITLE = {
+    "chairman": "chair", "chairwoman": "chair", "chairperson": "chair",
+    "spokesman": "spokesperson", "spokeswoman": "spokesperson",
+}  # fmt: skip
 
 
 @dataclass

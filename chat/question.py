@@ -44,7 +44,8 @@ _FRAME = {
     "reply", "replied", "note", "noted", "claim", "claimed", "think", "thought", "thinks", "announce",
     "announced", "state", "stated", "summarize", "summarise", "discussion", "remarks", "comments", "views",
     "view", "position", "stance", "thoughts", "opinion", "anything", "else", "quote", "quotes", "quoted",
-    "statement", "statements", "words", "remark", "cite", "cites", "cited", "citing", "characterize", "characterized", "characterise", "characterised",
+    "statement", "statements", "words", "remark", "cite", "cites", "cited", "citing", "characterize",
+    "characterized", "characterise", "characterised",
 }  # fmt: skip
 # Prepositions that lead to what is asked about ("his remarks regarding grain"): grammar, not the topic
 _LEADS_TOPIC = {
